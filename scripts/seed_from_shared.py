@@ -112,8 +112,12 @@ def focus_countries(src: Path) -> list[dict]:
 # news item; they are kept as three rows so each has one step.
 CHANGE_SPLITS = {
     "KHM": [
-        ("operations", "National Social Security Fund put its health and maternity scheme into operation",
-         2500000, "workers covered by the NSSF health and maternity scheme"),
+        (
+            "operations",
+            "National Social Security Fund put its health and maternity scheme into operation",
+            2500000,
+            "workers covered by the NSSF health and maternity scheme",
+        ),
         ("law", "Social Security Law revised", None, ""),
         ("law", "New pension scheme designed and its sub-decree adopted", None, ""),
     ],
@@ -307,8 +311,11 @@ def area_code(name: str, iso3: str, m49: str) -> tuple[str, str]:
     return f"M49_{m49.zfill(3)}", "aggregate"
 
 
-OWID_UNCODED = {"Developing regions": "515", "Least Developed Countries (LDCs)": "199",
-                "Small Island Developing States (SIDS)": "722"}  # M49 codes, from the UNSD files
+OWID_UNCODED = {
+    "Developing regions": "515",
+    "Least Developed Countries (LDCs)": "199",
+    "Small Island Developing States (SIDS)": "722",
+}  # M49 codes, from the UNSD files
 
 
 def coverage(src: Path) -> list[dict]:

@@ -1,3 +1,5 @@
+# ruff: noqa: E501
+# fmt: off
 """Curated lookup tables for the one-off seed import (see seed_from_shared.py).
 
 SOURCES is the source register written from ../shared/source-data/SOURCES.md. FIGURES gives each row of

@@ -1,0 +1,59 @@
+# SPF Flagship open-data site. `make help` lists the targets.
+# Every target that needs Python creates .venv with the pinned dependencies of pyproject.toml on first use.
+
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install browser validate format format-check test lint site serve bench diff clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check pip==26.3
+	$(PY) -m pip install --quiet --disable-pip-version-check --group dev
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv with the pinned dependencies
+
+browser: ## Install Debian chromium for the browser tests (needs root or sudo)
+	@test -x $(CHROMIUM) || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	@test -x $(CHROMIUM) || { echo "chromium is missing at $(CHROMIUM)"; exit 1; }
+
+validate: $(STAMP) ## Check the data package: frictionless plus the programme's rules
+	$(PY) scripts/validate.py
+
+format: $(STAMP) ## Rewrite the CSVs in canonical form and refresh checksums in datapackage.json
+	$(PY) scripts/format.py
+
+format-check: $(STAMP) ## Fail when a CSV or a checksum is not canonical
+	$(PY) scripts/format.py --check
+
+lint: $(STAMP) ## ruff on scripts/ and tests/
+	$(VENV)/bin/ruff check scripts tests
+
+test: $(STAMP) browser ## Run every test (browser tests included; they fail without chromium)
+	$(PY) -m pytest
+
+site: $(STAMP) ## validate -> generate -> mkdocs build --strict into site/ (an old site/ survives a failure)
+	$(PY) scripts/build_site.py
+
+serve: site ## Build, then serve on http://$(HOST):$(PORT) with live reload of data and docs
+	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+bench: $(STAMP) browser ## Performance benchmark; writes bench/results.json
+	$(PY) scripts/bench.py
+
+diff: $(STAMP) ## Plain-language data diff against BASE (default origin/main)
+	$(PY) scripts/diff.py $(BASE)
+
+clean: ## Remove generated output (site/, build/); keeps .venv
+	rm -rf site build

@@ -1,0 +1,46 @@
+"""Validate the data package and report every problem at once.
+
+    python scripts/validate.py [--format text|json|github|markdown] [--package PATH]
+
+Exit status: 0 when the package is valid, 1 when it has problems, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from paths import DATAPACKAGE  # noqa: E402
+from validator import validate  # noqa: E402
+from validator.render import FORMATS, as_text  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Validate the SPF Flagship data package.")
+    parser.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        default="text",
+        help="text (default, coloured on a terminal), json (stable contract), github "
+        "(workflow annotations) or markdown (a report for a PR comment or job summary)",
+    )
+    parser.add_argument("--package", type=Path, default=DATAPACKAGE, help="path to datapackage.json")
+    parser.add_argument("--output", type=Path, help="also write the report to this file")
+    args = parser.parse_args(argv)
+
+    errors = validate(args.package)
+    if args.format == "text":
+        report = as_text(errors, color=sys.stdout.isatty())
+    else:
+        report = FORMATS[args.format](errors)
+    print(report)
+    if args.output:
+        args.output.write_text(report + "\n", encoding="utf-8")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""missing-provenance: every row that carries a figure names an existing source and a verification label.
+
+A figure is a non-empty `value`, `amount` or `people_covered` cell. `people_covered` has its own source and
+label (`people_source_id`, `people_verification`) because it often comes from another source than the row.
+An unknown source id is reported too (where the schema's foreign key already caught it, the runner keeps
+only the first error for that cell)."""
+
+from __future__ import annotations
+
+from validator.catalogue import make_error
+from validator.context import Context
+
+ERRORS = ["missing-provenance"]
+LABELS = {"verified", "reported", "unverified"}
+FIGURES = {
+    "value": ("source_id", "verification"),
+    "amount": ("source_id", "verification"),
+    "people_covered": ("people_source_id", "people_verification"),
+}
+
+
+def check(ctx: Context):
+    sources = ctx.table("sources")
+    known = {r.get("source_id") for _, r in sources.rows} if sources else None
+    for table in ctx.tables.values():
+        for figure, (source_col, label_col) in FIGURES.items():
+            if figure not in table.header:
+                continue
+            for line, row in table.rows:
+                if not (row.get(figure) or "").strip():
+                    continue
+                where = dict(path=table.path, resource=table.name, row=line, note=figure)
+                source = (row.get(source_col) or "").strip()
+                if not source or (known is not None and source not in known):
+                    yield make_error("missing-provenance", field=source_col, **where)
+                if (row.get(label_col) or "").strip() not in LABELS:
+                    yield make_error("missing-provenance", field=label_col, **where)

@@ -1,0 +1,32 @@
+"""stale-checksum: `bytes` and `hash` recorded in datapackage.json match each file (`make format` refreshes
+them), so that a download can be checked against the package."""
+
+from __future__ import annotations
+
+import hashlib
+
+from validator.catalogue import make_error
+from validator.context import Context
+
+ERRORS = ["stale-checksum"]
+
+
+def file_facts(raw: bytes) -> dict:
+    return {"bytes": len(raw), "hash": "sha256:" + hashlib.sha256(raw).hexdigest()}
+
+
+def check(ctx: Context):
+    for table in ctx.tables.values():
+        actual = file_facts(table.raw)
+        for key in ("bytes", "hash"):
+            recorded = table.descriptor.get(key)
+            if recorded != actual[key]:
+                yield make_error(
+                    "stale-checksum",
+                    path=ctx.descriptor_rel,
+                    resource=table.name,
+                    field=key,
+                    file=table.path,
+                    value="nothing" if recorded is None else recorded,
+                    note=actual[key],
+                )

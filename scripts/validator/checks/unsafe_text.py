@@ -1,0 +1,34 @@
+"""html-in-text, unsafe-link, formula-injection, insecure-url: text that could hurt a reader of the site
+or a researcher who opens the CSV in a spreadsheet."""
+
+from __future__ import annotations
+
+import re
+
+from validator.catalogue import make_error
+from validator.context import Context
+
+ERRORS = ["html-in-text", "unsafe-link", "formula-injection", "insecure-url"]
+HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!--|&#?[a-zA-Z0-9]+;")
+SCRIPT_LINK = re.compile(r"(?i)\b(javascript|vbscript)\s*:|\bdata\s*:\s*[a-z]+/[a-z0-9.+-]+[;,]")
+INSECURE = re.compile(r"(?i)\b(http|ftp)://[^\s,;'\"]+")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def check(ctx: Context):
+    for table in ctx.tables.values():
+        text_columns = [c for c in table.header if table.field_type(c) not in ("integer", "number")]
+        for line, row in table.rows:
+            for column in text_columns:
+                cell = row.get(column) or ""
+                if not cell:
+                    continue
+                where = dict(path=table.path, resource=table.name, row=line, field=column)
+                if m := HTML.search(cell):
+                    yield make_error("html-in-text", value=m.group(0), **where)
+                if m := SCRIPT_LINK.search(cell):
+                    yield make_error("unsafe-link", value=m.group(0).strip(), **where)
+                if cell.startswith(FORMULA_START):
+                    yield make_error("formula-injection", value=cell[0].replace("\t", "tab"), **where)
+                if m := INSECURE.search(cell):
+                    yield make_error("insecure-url", value=m.group(0), **where)

@@ -1,0 +1,128 @@
+"""What every check reads: the package descriptor and each declared table, loaded once.
+
+Loading never raises on bad input. What cannot be loaded becomes an error, and the resource is left out
+of the checks that need its rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from paths import rel
+
+from validator.catalogue import ValidationError, make_error
+
+
+@dataclass
+class Table:
+    """One declared resource whose file is safe to read and is UTF-8 text."""
+
+    name: str
+    path: str  # relative to the package root, as declared
+    descriptor: dict
+    raw: bytes
+    header: list[str]
+    rows: list[tuple[int, dict]]  # (CSV line number where the record starts, {column: cell})
+
+    @property
+    def fields(self) -> list[dict]:
+        return self.descriptor.get("schema", {}).get("fields", [])
+
+    def field_type(self, name: str) -> str:
+        return next((f.get("type", "string") for f in self.fields if f.get("name") == name), "string")
+
+    def field(self, name: str) -> dict:
+        return next((f for f in self.fields if f.get("name") == name), {})
+
+
+@dataclass
+class Context:
+    root: Path
+    descriptor_path: Path
+    descriptor: dict | None = None
+    tables: dict[str, Table] = field(default_factory=dict)
+    safe: list[dict] = field(default_factory=list)  # resources whose path is a real file inside data/
+    readable: list[dict] = field(default_factory=list)  # resources safe to hand to frictionless
+    errors: list[ValidationError] = field(default_factory=list)
+
+    @property
+    def descriptor_rel(self) -> str:
+        return rel(self.descriptor_path, self.root)
+
+    def table(self, name: str) -> Table | None:
+        return self.tables.get(name)
+
+
+def parse_rows(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] = []
+    rows: list[tuple[int, dict]] = []
+    start = 1
+    for record in reader:
+        if not header:
+            header = record
+        else:
+            rows.append((start, dict(zip(header, record, strict=False))))
+        start = reader.line_num + 1
+    return header, rows
+
+
+def load_descriptor(ctx: Context) -> None:
+    path = ctx.descriptor_rel
+    try:
+        text = ctx.descriptor_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        ctx.errors.append(make_error("invalid-descriptor", path=path, note="the file does not exist"))
+        return
+    except UnicodeDecodeError as exc:
+        ctx.errors.append(make_error("encoding-error", path=path, note=str(exc.reason)))
+        return
+    try:
+        descriptor = json.loads(text)
+    except json.JSONDecodeError as exc:
+        ctx.errors.append(
+            make_error("invalid-json", path=path, row=exc.lineno, note=exc.msg, line=exc.lineno, column=exc.colno)
+        )
+        return
+    problems = []
+    if not isinstance(descriptor, dict):
+        problems.append("the top level must be an object in curly braces")
+    elif not isinstance(descriptor.get("resources"), list) or not descriptor["resources"]:
+        problems.append('it needs a non-empty "resources" list')
+    else:
+        for i, res in enumerate(descriptor["resources"], 1):
+            if not isinstance(res, dict):
+                problems.append(f"resource number {i} is not an object")
+                continue
+            for key in ("name", "path", "schema"):
+                if key not in res:
+                    problems.append(f'resource number {i} ({res.get("name", "unnamed")}) has no "{key}"')
+            schema = res.get("schema")
+            if "schema" in res and not (isinstance(schema, dict) and isinstance(schema.get("fields"), list)):
+                problems.append(f'the schema of resource "{res.get("name")}" needs a "fields" list')
+    for note in problems:
+        ctx.errors.append(make_error("invalid-descriptor", path=path, note=note))
+    if not problems:
+        ctx.descriptor = descriptor
+
+
+def safe_relative(value) -> str | None:
+    """Why a resource path is unsafe, or None when it is a plain relative path inside data/."""
+    if not isinstance(value, str):
+        return "not a single path (a list or other value)"
+    if "://" in value or value.lower().startswith(("http:", "https:", "file:", "ftp:")):
+        return "a web address or URL (frictionless would download it)"
+    if value.startswith(("/", "\\", "~")) or (len(value) > 1 and value[1] == ":"):
+        return "an absolute path"
+    if "$" in value or "%" in value:
+        return "a path with variables in it"
+    parts = PurePosixPath(value.replace("\\", "/")).parts
+    if ".." in parts:
+        return "a path that climbs out of its folder with '..'"
+    if len(parts) < 2 or parts[0] != "data":
+        return "outside the data/ folder"
+    return None

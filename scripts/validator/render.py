@@ -1,0 +1,93 @@
+"""The validator's four output formats: text (default), json (a stable contract), github, markdown."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+
+from validator.catalogue import ValidationError
+
+JSON_KEYS = ("type", "resource", "path", "row", "field", "message", "hint")
+
+
+def as_json(errors: list[ValidationError]) -> str:
+    """{"valid": bool, "errors": [{type, resource, path, row, field, message, hint}]}: keep this shape."""
+    return json.dumps({"valid": not errors, "errors": [e.to_dict() for e in errors]}, indent=2, ensure_ascii=False)
+
+
+def _where(e: ValidationError) -> str:
+    parts = [e.path]
+    if e.row is not None:
+        parts.append(f"line {e.row}")
+    if e.field:
+        parts.append(f'column "{e.field}"')
+    return ", ".join(parts)
+
+
+def as_text(errors: list[ValidationError], color: bool = False) -> str:
+    red, bold, dim, off = ("\033[31m", "\033[1m", "\033[2m", "\033[0m") if color else ("",) * 4
+    if not errors:
+        return f"{bold}The data package is valid.{off}"
+    lines = []
+    for path, group in groupby(errors, key=lambda e: e.path):
+        group = list(group)
+        lines.append(f"{bold}{path}{off} ({len(group)} problem{'s' * (len(group) != 1)})")
+        for e in group:
+            lines.append(f"  {red}✗{off} {_where(e)}: {e.message}")
+            lines.append(f"    {dim}How to fix:{off} {e.hint}  {dim}[{e.type}]{off}")
+        lines.append("")
+    n = len(errors)
+    lines.append(
+        f"{bold}{red}{n} problem{'s' * (n != 1)} found.{off} Each is listed in the contributor "
+        "guide (docs/contribute/errors.md) under its [slug]."
+    )
+    return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_prop(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(errors: list[ValidationError]) -> str:
+    """One workflow command per error, so GitHub annotates the changed line of the pull request."""
+    out = []
+    for e in errors:
+        props = [f"file={_escape_prop(e.path)}"]
+        if e.row is not None:
+            props.append(f"line={e.row}")
+        props.append(f"title={_escape_prop(f'{e.title} ({e.type})')}")
+        out.append(f"::error {','.join(props)}::{_escape_data(f'{e.message} How to fix: {e.hint}')}")
+    return "\n".join(out)
+
+
+def _md_cell(text) -> str:
+    return "" if text is None else str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def as_markdown(errors: list[ValidationError]) -> str:
+    if not errors:
+        return "## ✅ Data check passed\n\nThe data package is valid: every file, row and figure passed.\n"
+    n = len(errors)
+    files = sorted({e.path for e in errors})
+    lines = [
+        f"## ❌ Data check found {n} problem{'s' * (n != 1)} in {len(files)} file{'s' * (len(files) != 1)}",
+        "",
+        "Fix each row below, then push again. Each problem links to its entry in the contributor guide.",
+        "",
+    ]
+    for path, group in groupby(errors, key=lambda e: e.path):
+        lines += [f"### `{path}`", "", "| Line | Column | Problem | How to fix |", "|---:|---|---|---|"]
+        for e in group:
+            lines.append(
+                f"| {_md_cell(e.row) or '–'} | {_md_cell(e.field) or '–'} | {_md_cell(e.message)} "
+                f"[`{e.type}`](docs/contribute/errors.md#{e.type}) | {_md_cell(e.hint)} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+FORMATS = {"text": as_text, "json": as_json, "github": as_github, "markdown": as_markdown}

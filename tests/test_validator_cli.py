@@ -1,0 +1,121 @@
+"""The validator's command line: exit codes and the four output formats, run as contributors run it."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from conftest import ROOT
+from validator.catalogue import CATALOGUE, make_error
+from validator.checks import frictionless_schema
+from validator.render import as_github, as_markdown, as_text
+
+SCRIPT = ROOT / "scripts" / "validate.py"
+
+
+def run(*args):
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True, cwd="/"
+    )  # not the repo: paths must not depend on the working directory
+
+
+def test_valid_package_exits_zero(package):
+    result = run("--package", package())
+    assert result.returncode == 0, result.stdout
+    assert "valid" in result.stdout
+
+
+def test_json_contract(package):
+    result = run("--package", package("formula-injection"), "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert set(report) == {"valid", "errors"} and report["valid"] is False
+    assert len(report["errors"]) == 2
+    for err in report["errors"]:
+        assert list(err) == ["type", "resource", "path", "row", "field", "message", "hint"]
+        assert err["type"] in CATALOGUE
+        assert isinstance(err["row"], int) or err["row"] is None
+        assert not err["path"].startswith("/")
+    first = report["errors"][0]
+    assert (first["path"], first["row"], first["field"]) == ("data/countries.csv", 2, "notes")
+
+
+def test_json_valid_package(package):
+    report = json.loads(run("--package", package(), "--format", "json").stdout)
+    assert report == {"valid": True, "errors": []}
+
+
+def test_github_annotations_one_line_per_error(package):
+    result = run("--package", package("missing-provenance"), "--format", "github")
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        assert re.match(r"^::error file=data/institutional_changes\.csv,line=2,title=[^:]+::\S", line), line
+
+
+def test_github_escapes_newlines_and_commas():
+    err = make_error("frictionless-error", path="data/a,b.csv", row=3, note="line one\nline two")
+    out = as_github([err])
+    assert "\n" not in out and "%0A" in out and "file=data/a%2Cb.csv" in out
+
+
+def test_markdown_report(package):
+    result = run("--package", package("html-in-text"), "--format", "markdown")
+    assert result.returncode == 1
+    assert "## ❌ Data check found 1 problem in 1 file" in result.stdout
+    assert "| 4 | description |" in result.stdout
+    assert "(docs/contribute/errors.md#html-in-text)" in result.stdout
+
+
+def test_text_names_file_line_and_column(package):
+    result = run("--package", package("wrong-type"))
+    assert result.returncode == 1
+    assert 'data/institutional_changes.csv, line 2, column "people_covered"' in result.stdout
+    assert "2.5 million" in result.stdout and "How to fix" in result.stdout
+    assert "\033[" not in result.stdout  # no colour when not on a terminal
+
+
+def test_malformed_descriptor_gives_message_not_traceback(package):
+    result = run("--package", package("invalid-json"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "line 2" in result.stdout
+
+
+def test_missing_descriptor(tmp_path):
+    result = run("--package", tmp_path / "datapackage.json", "--format", "json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["errors"][0]["type"] == "invalid-descriptor"
+
+
+def test_all_errors_reported_at_once(package, tmp_path):
+    """Errors in several files come out together, not one per run."""
+    descriptor = package("insecure-url")
+    errors = json.loads(run("--package", descriptor, "--format", "json").stdout)["errors"]
+    assert {e["path"] for e in errors} == {"data/sources.csv", "data/countries.csv"}
+
+
+def test_frictionless_fallback_keeps_the_message():
+    """A frictionless error type the catalogue has no words for still reaches the contributor."""
+
+    class Unknown:
+        type, row_number, field_name, cell, note = "some-new-error", None, None, None, ""
+        message = "Something frictionless found"
+
+    class FakeTable:
+        path, name, rows, descriptor = "data/x.csv", "x", [], {"schema": {"fields": []}}
+
+        def field(self, name):
+            return {}
+
+    err = frictionless_schema._convert(None, FakeTable(), Unknown())
+    assert err.type == "frictionless-error" and "Something frictionless found" in err.message
+
+
+def test_text_report_counts_problems():
+    errors = [make_error("empty-file", path="data/a.csv"), make_error("no-rows", path="data/b.csv")]
+    text = as_text(errors)
+    assert "2 problems found" in text and "data/a.csv" in text and "data/b.csv" in text
+    assert as_markdown([]).startswith("## ✅")
