@@ -1,0 +1,1 @@
+"""Turns the validated data package into the site's pages, charts and chart downloads."""

@@ -1,0 +1,227 @@
+"""One renderer: a chart spec becomes a Plotly figure (as JSON), an accessible HTML block and a CSV.
+
+Figures are plain dicts in Plotly's figure schema (tests check each one with plotly.graph_objects, which is
+too slow to run on every build), with template "none" (small JSON, no hard-coded background); the loader in
+docs/assets/js/charts.js themes them for light or dark mode and loads plotly.js only where a chart is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+
+from sitegen.components import Column, Raw, badge, link, table
+from sitegen.fmt import h, number, short
+
+# Okabe-Ito: distinguishable with colour-vision deficiencies; unverified values also get a hatch pattern.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+TARGET_COLOR = "#D55E00"
+KINDS = ("bar", "line", "map")
+
+
+@dataclass
+class ChartSpec:
+    id: str  # unique across the site: element id and CSV file name
+    title: str
+    kind: str  # bar | line | map
+    data: list[dict]  # exactly the rows the chart shows; also its table and CSV
+    x: str
+    y: str
+    unit: str
+    summary: str  # one sentence, generated from the data by the page
+    columns: list[Column]  # table and CSV columns: must include the source and verification
+    series: str | None = None  # column that splits the data into traces
+    targets: list[dict] = field(default_factory=list)  # {"value", "label"}: horizontal target lines
+    label_col: str = "verification"
+    text_col: str | None = None  # for maps: hover text
+    categorical: dict | None = None  # for maps: {value: name} legend of discrete categories
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown chart kind {self.kind!r} for chart {self.id!r}; use one of {KINDS}")
+        if not self.data:
+            raise ValueError(f"chart {self.id!r} has no data; show a gap instead of an empty chart")
+
+
+def _series(spec: ChartSpec) -> list[tuple[str, list[dict]]]:
+    if not spec.series:
+        return [(spec.title, spec.data)]
+    groups: dict[str, list[dict]] = {}
+    for row in spec.data:
+        groups.setdefault(str(row[spec.series]), []).append(row)
+    return list(groups.items())
+
+
+def _bar_traces(spec: ChartSpec) -> list[dict]:
+    traces = []
+    for i, (name, rows) in enumerate(_series(spec)):
+        labels = [r.get(spec.label_col, "") for r in rows]
+        traces.append(
+            dict(
+                type="bar",
+                name=name,
+                x=[r[spec.x] for r in rows],
+                y=[r[spec.y] for r in rows],
+                text=[
+                    short(r[spec.y], spec.unit) + ("" if lab == "verified" else f" ({lab})")
+                    for r, lab in zip(rows, labels, strict=True)
+                ],
+                textposition="auto",
+                marker={
+                    "color": PALETTE[i % len(PALETTE)],
+                    "pattern": {"shape": ["" if lab == "verified" else "/" for lab in labels]},
+                },
+                hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
+                showlegend=bool(spec.series),
+            )
+        )
+    return traces
+
+
+def _line_traces(spec: ChartSpec) -> list[dict]:
+    traces = []
+    for i, (name, rows) in enumerate(_series(spec)):
+        traces.append(
+            dict(
+                type="scatter",
+                name=name,
+                x=[r[spec.x] for r in rows],
+                y=[r[spec.y] for r in rows],
+                mode="lines+markers" if len(rows) > 1 else "markers",
+                line={"color": PALETTE[i % len(PALETTE)], "width": 2.5, "dash": ["solid", "dash", "dot"][i % 3]},
+                marker={"size": 7, "symbol": ["circle", "square", "diamond", "triangle-up"][i % 4]},
+                hovertemplate=f"{h(name)} %{{x}}: %{{y}}{' %' if spec.unit == 'percent' else ''}<extra></extra>",
+            )
+        )
+    return traces
+
+
+def _map_traces(spec: ChartSpec) -> list[dict]:
+    z = [r[spec.y] for r in spec.data]
+    trace = dict(
+        type="choropleth",
+        locationmode="ISO-3",
+        locations=[r[spec.x] for r in spec.data],
+        z=z,
+        text=[r.get(spec.text_col or spec.x, "") for r in spec.data],
+        hovertemplate="%{text}<extra></extra>",
+        marker={"line": {"width": 0.5, "color": "#888"}},
+        colorbar={"thickness": 10, "len": 0.6, "title": {"text": spec.unit}},
+    )
+    if spec.categorical:
+        keys = sorted(spec.categorical)
+        n = len(keys)
+        scale = []
+        for i, k in enumerate(keys):
+            scale += [[i / n, PALETTE[i]], [(i + 1) / n, PALETTE[i]]]
+        trace.update(
+            zmin=keys[0] - 0.5,
+            zmax=keys[-1] + 0.5,
+            colorscale=scale,
+            colorbar={**trace["colorbar"], "tickvals": keys, "ticktext": [spec.categorical[k] for k in keys]},
+        )
+    else:
+        trace.update(colorscale="Blues", zmin=0, zmax=100)
+    return [trace]
+
+
+def figure(spec: ChartSpec) -> dict:
+    """The Plotly figure for a spec, as a plain dict ready for JSON."""
+    traces = {"bar": _bar_traces, "line": _line_traces, "map": _map_traces}[spec.kind](spec)
+    xs = [r[spec.x] for r in spec.data]
+    for i, target in enumerate(spec.targets):
+        traces.append(
+            dict(
+                type="scatter",
+                x=[xs[0], xs[-1]] if len(set(map(str, xs))) > 1 else xs * 2,
+                y=[target["value"], target["value"]],
+                mode="lines",
+                name=target["label"],
+                line={"color": TARGET_COLOR, "dash": ["dash", "dot"][i % 2], "width": 2},
+                hoverinfo="name",
+            )
+        )
+    layout = dict(
+        margin={"l": 56, "r": 12, "t": 8, "b": 40},
+        height=420 if spec.kind == "map" else 340,
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        font={"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+        hovermode="closest",
+        separators=".,",
+    )
+    if spec.kind == "map":
+        layout["geo"] = dict(
+            showframe=False,
+            showcoastlines=False,
+            projection={"type": "natural earth"},
+            bgcolor="rgba(0,0,0,0)",
+            showcountries=True,
+            countrywidth=0.3,
+        )
+        layout["margin"] = {"l": 0, "r": 0, "t": 0, "b": 0}
+    else:
+        layout["yaxis"] = {
+            "rangemode": "tozero",
+            "automargin": True,
+            "tickformat": "~s" if spec.unit != "percent" else "",
+            "ticksuffix": " %" if spec.unit == "percent" else "",
+            "title": {"text": ""},
+        }
+        layout["xaxis"] = {"automargin": True, "type": "category" if spec.kind == "bar" else "-"}
+        if spec.kind == "line":
+            layout["yaxis"]["range"] = [0, 100] if spec.unit == "percent" else None
+    return {"data": traces, "layout": layout}
+
+
+def csv_text(spec: ChartSpec) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([c.key for c in spec.columns])
+    for row in spec.data:
+        writer.writerow(["" if row.get(c.key) is None else row.get(c.key) for c in spec.columns])
+    return buf.getvalue()
+
+
+def csv_path(spec: ChartSpec) -> str:
+    return f"downloads/charts/{spec.id}.csv"
+
+
+def block(spec: ChartSpec, page_src: str) -> str:
+    """The chart as HTML: title, summary, plot, data table (the accessible alternative) and CSV link."""
+    fig = json.dumps(figure(spec), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    rows = [{**r, spec.label_col: badge(r.get(spec.label_col, ""))} if spec.label_col in r else r for r in spec.data]
+    for r in rows:
+        for c in spec.columns:
+            if c.numeric and not isinstance(r.get(c.key), Raw) and r.get(c.key) not in (None, ""):
+                r[c.key] = number(r[c.key])
+    data_table = table(spec.columns, rows)
+    href = link(page_src, csv_path(spec))
+    return (
+        f'<figure class="chart" id="{h(spec.id)}" aria-labelledby="{h(spec.id)}-title">\n'
+        f'<p class="chart__title" id="{h(spec.id)}-title"><strong>{h(spec.title)}</strong></p>\n'
+        f'<p class="chart__summary">{h(spec.summary)}</p>\n'
+        f'<div class="chart__plot chart__plot--{spec.kind}" role="img" aria-label="{h(spec.title)}. {h(spec.summary)}" '
+        f'data-figure="{h(fig)}"></div>\n'
+        f'<details class="chart__data"><summary>Data table and sources</summary>\n{data_table}\n</details>\n'
+        f'<p class="chart__download"><a href="{h(href)}" download>Download this chart\'s data (CSV)</a></p>\n'
+        "</figure>"
+    )
+
+
+def trend_sentence(what: str, rows: list[dict], x: str = "year", y: str = "value", unit: str = " %") -> str:
+    """'Coverage in Togo rose from 5.7 % in 2015 to 12.1 % in 2023.' from the first and last points."""
+    rows = [r for r in rows if r.get(y) is not None]
+    if not rows:
+        return f"No data for {what}."
+    first, last = rows[0], rows[-1]
+    if len(rows) == 1:
+        return f"{what} was {number(first[y])}{unit} in {first[x]} (one year of data)."
+    a, b = float(first[y]), float(last[y])
+    verb = "rose" if b > a else "fell" if b < a else "stayed at"
+    if verb == "stayed at":
+        return f"{what} stayed at {number(a)}{unit} from {first[x]} to {last[x]}."
+    return f"{what} {verb} from {number(a)}{unit} in {first[x]} to {number(b)}{unit} in {last[x]}."

@@ -1,0 +1,127 @@
+"""Reusable page components as HTML strings. Every data value passes through `fmt.h` (escaped).
+
+Pages are Markdown; components are raw HTML blocks inside them, so Markdown never re-reads data text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from sitegen.fmt import figure, h, is_blank
+
+LABEL_HELP = {
+    "verified": "Seen in an official ILO or UN publication.",
+    "reported": "An official statement or official data, as republished by an independent outlet.",
+    "unverified": "From an unofficial or uncorroborated source, such as the 2022 website prototype.",
+    "computed": "Counted from the rows of this data package.",
+}
+
+
+class Raw(str):
+    """Trusted HTML made by a component; table() does not escape it."""
+
+
+def page_url(src: str) -> str:
+    """The URL directory of a page source path, as MkDocs builds it with use_directory_urls."""
+    if src.endswith("index.md"):
+        return posixpath.dirname(src)
+    return src[: -len(".md")] if src.endswith(".md") else src
+
+
+def link(from_src: str, to: str) -> str:
+    """Relative URL from the page `from_src` to a page (`x.md`) or a file (`downloads/x.csv`)."""
+    base = page_url(from_src) or "."
+    target = page_url(to) + "/" if to.endswith(".md") else to
+    rel = posixpath.relpath(target.rstrip("/") or ".", base)
+    return rel + "/" if to.endswith(".md") and not rel.endswith("/") else rel
+
+
+def badge(label: str) -> Raw:
+    label = label or "unlabelled"
+    return Raw(f'<span class="vlabel vlabel-{h(label)}" title="{h(LABEL_HELP.get(label, ""))}">{h(label)}</span>')
+
+
+def source_link(pkg, source_id: str) -> Raw:
+    src = pkg.sources.get(source_id)
+    if not src:
+        return Raw(f"<em>unknown source {h(source_id)}</em>")
+    date = f", {h(src['published'])}" if src.get("published") else ""
+    return Raw(f'<a href="{h(src["url"])}" rel="external noopener">{h(src["title"])}</a> ({h(src["publisher"])}{date})')
+
+
+def provenance(pkg, rows: list[dict], source_col: str = "source_id", label_col: str = "verification") -> Raw:
+    """'<link> (publisher, date) verified' for the distinct (source, label) pairs of these rows."""
+    seen, parts = set(), []
+    for row in rows:
+        key = (row.get(source_col), row.get(label_col))
+        if key in seen or is_blank(key[0]):
+            continue
+        seen.add(key)
+        parts.append(f"{source_link(pkg, key[0])} {badge(key[1])}")
+    return Raw(f'<span class="provenance">{"; ".join(parts) or "no source recorded"}</span>')
+
+
+def figure_text(row: dict) -> str:
+    return figure(row["value"], row["unit"], row["qualifier"])
+
+
+def kpi(title: str, rows: list[dict], pkg, note: str = "") -> Raw:
+    """A headline card: each figure with its period, label and source. Several rows = shown side by side."""
+    items = []
+    for row in rows:
+        target = " target" if row["qualifier"] == "target" else ""
+        items.append(
+            f'<div class="kpi__figure{target}"><span class="kpi__value">{h(figure_text(row))}</span>'
+            f'<span class="kpi__meta">{h(row["label"])} · {h(row["period"])} {badge(row["verification"])}</span>'
+            f'<span class="kpi__source">Source: {source_link(pkg, row["source_id"])}</span></div>'
+        )
+    extra = f'<p class="kpi__note">{h(note)}</p>' if note else ""
+    return Raw(f'<div class="kpi"><h3 class="kpi__title">{h(title)}</h3>{"".join(items)}{extra}</div>')
+
+
+def kpi_grid(cards: list[str]) -> str:
+    return '<div class="kpi-grid">\n' + "\n".join(cards) + "\n</div>"
+
+
+@dataclass
+class Column:
+    key: str
+    header: str
+    numeric: bool = False
+
+
+def cell(value) -> str:
+    if isinstance(value, Raw):
+        return str(value)
+    return h(value)
+
+
+def table(columns: list[Column], rows: list[dict], caption: str = "", attrs: str = "") -> str:
+    """An HTML table; values are escaped unless they are Raw."""
+    head = "".join(f'<th scope="col"{" class=num" if c.numeric else ""}>{h(c.header)}</th>' for c in columns)
+    body = []
+    for row in rows:
+        tds = "".join(
+            f'<td data-label="{h(c.header)}"{" class=num" if c.numeric else ""}>{cell(row.get(c.key, ""))}</td>'
+            for c in columns
+        )
+        body.append(f"<tr>{tds}</tr>")
+    cap = f"<caption>{h(caption)}</caption>" if caption else ""
+    return (
+        f'<div class="table-wrap"><table class="stack"{attrs}>{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def gap(text: str, contribute_href: str) -> str:
+    """A visible gap: what is not known, and how to help."""
+    return (
+        f'<div class="gap" role="note"><p><strong>Not documented yet.</strong> {h(text)} '
+        f'<a href="{h(contribute_href)}">How to contribute</a></p></div>'
+    )
+
+
+def md_link(from_src: str, to_src: str) -> str:
+    """Relative path between two Markdown sources, for [text](path) links that `--strict` checks."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")

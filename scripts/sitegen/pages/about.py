@@ -1,0 +1,81 @@
+"""About the data: the verification labels, the method, and every source with what cites it."""
+
+from __future__ import annotations
+
+from sitegen.components import LABEL_HELP, Column, Raw, badge, md_link, table
+from sitegen.fmt import h
+from sitegen.page import Page
+
+METHOD = (
+    "The package is compiled from public web pages, news items, datasets and an unofficial 2022 prototype of a "
+    "programme website. Each row records its source, and each figure a verification label. Labels are taken as "
+    "the gathered evidence supports them and are never raised without a new source. When two sources disagree, "
+    "both rows are kept and shown side by side. Gaps stay visible as gaps: no figure is estimated or filled in."
+)
+
+
+def build(pkg) -> list[Page]:
+    src = "about-the-data.md"
+    page = Page(
+        src, "About the data", "Method, verification labels and every source of the SPF Flagship open-data package."
+    )
+    page.add("## Method", METHOD)
+    counts = {}
+    for res in pkg.descriptor["resources"]:
+        df = pkg[res["name"]]
+        for col in ("verification", "people_verification"):
+            if col in df:
+                for label, n in df[col][df[col] != ""].value_counts().items():
+                    counts.setdefault(label, {}).setdefault(res["name"], 0)
+                    counts[label][res["name"]] += int(n)
+    page.add(
+        "## Verification labels",
+        table(
+            [Column("label", "Label"), Column("meaning", "Meaning"), Column("rows", "Rows with this label")],
+            [
+                {
+                    "label": badge(k),
+                    "meaning": LABEL_HELP[k],
+                    "rows": ", ".join(f"{res}: {n}" for res, n in sorted(counts.get(k, {}).items())) or "none",
+                }
+                for k in ("verified", "reported", "unverified")
+            ],
+        ),
+    )
+    used: dict[str, set] = {}
+    for res in pkg.descriptor["resources"]:
+        df = pkg[res["name"]]
+        for col in ("source_id", "people_source_id"):
+            if col in df and res["name"] != "sources":
+                for sid in df[col][df[col] != ""].unique():
+                    used.setdefault(sid, set()).add(res["name"])
+    rows = []
+    for s in pkg["sources"].sort_values("source_id").to_dict("records"):
+        rows.append(
+            {
+                "title": Raw(f'<a href="{h(s["url"])}" rel="external noopener">{h(s["title"])}</a>'),
+                "publisher": s["publisher"],
+                "published": s["published"],
+                "kind": s["kind"],
+                "id": s["source_id"],
+                "used": ", ".join(sorted(used.get(s["source_id"], []))) or "not cited yet",
+                "notes": s["notes"],
+            }
+        )
+    page.add(
+        f"## Sources ({len(rows)})",
+        table(
+            [
+                Column("title", "Source"),
+                Column("publisher", "Publisher"),
+                Column("published", "Published"),
+                Column("kind", "Kind"),
+                Column("id", "source_id"),
+                Column("used", "Cited by"),
+                Column("notes", "Notes"),
+            ],
+            rows,
+        ),
+    )
+    page.add(f"Something wrong or missing? [Report it or contribute a fix]({md_link(src, 'contribute/index.md')}).")
+    return [page]

@@ -1,0 +1,98 @@
+"""Institutional changes: the register by country, year and step, against the totals the ILO reports."""
+
+from __future__ import annotations
+
+from sitegen.charts import ChartSpec
+from sitegen.components import Column, gap, link, table
+from sitegen.fmt import number
+from sitegen.page import Page
+from sitegen.pages.common import CONTRIBUTE
+from sitegen.pages.countries import CHANGE_COLUMNS, STEP_NAMES, change_rows
+
+
+def _documented_vs_reported(pkg) -> ChartSpec | None:
+    df = pkg["institutional_changes"]
+    data = []
+    for phase, measure in ((1, "phase1_institutional_changes"), (2, "phase2_institutional_changes")):
+        reported = pkg.measure(measure, targets=False)
+        if not reported:
+            continue
+        total = reported[-1]
+        documented = int((df["phase"] == phase).sum())
+        data.append(
+            {
+                "phase": f"Phase {phase}",
+                "series": "Documented in this register",
+                "value": documented,
+                "verification": "computed",
+                "source_id": "",
+                "period": "",
+                "label": "rows in institutional_changes.csv",
+            }
+        )
+        data.append(
+            {
+                "phase": f"Phase {phase}",
+                "series": "Total reported by the ILO",
+                "value": total["value"],
+                "verification": total["verification"],
+                "source_id": total["source_id"],
+                "period": total["period"],
+                "label": total["label"],
+            }
+        )
+    if not data:
+        return None
+    pairs = [
+        f"{d['phase']}: {number(d['value'])} of {number(t['value'])}"
+        for d, t in zip(data[::2], data[1::2], strict=True)
+    ]
+    return ChartSpec(
+        id="changes-documented-vs-reported",
+        title="Institutional changes documented here, against the reported totals",
+        kind="bar",
+        data=data,
+        x="phase",
+        y="value",
+        series="series",
+        unit="institutional changes",
+        summary="Documented in this register, against the latest reported total: " + "; ".join(pairs) + ".",
+        columns=[
+            Column("phase", "Phase"),
+            Column("series", "Series"),
+            Column("value", "Count", True),
+            Column("period", "Period"),
+            Column("verification", "Verification"),
+            Column("source_id", "Source id"),
+        ],
+    )
+
+
+def build(pkg) -> list[Page]:
+    src = "institutional-changes.md"
+    page = Page(
+        src,
+        "Institutional changes",
+        "Register of documented institutional changes supported by the "
+        "SPF Flagship programme, by country, year and step, with sources.",
+    )
+    page.add(
+        "The programme counts its results as institutional changes in three steps: a strategy or policy "
+        "adopted (step 1), a law or scheme designed and adopted (step 2), and better governance or "
+        "operations (step 3). Only a few changes are documented one by one in public sources; the rest "
+        "are known only as totals."
+    )
+    for key, name in STEP_NAMES.items():
+        n = int((pkg["institutional_changes"]["step"] == key).sum())
+        page.add(f"- {name}: {n} documented")
+    spec = _documented_vs_reported(pkg)
+    if spec:
+        page.chart(spec)
+    changes = pkg["institutional_changes"].sort_values(["iso3", "change_id"]).to_dict("records")
+    page.add("## The register")
+    if changes:
+        cols = [Column("country", "Country")] + CHANGE_COLUMNS
+        page.add(table(cols, change_rows(pkg, changes, src, with_country=True)))
+    else:
+        page.add(gap("No institutional change is documented yet.", link(src, CONTRIBUTE)))
+    return [page]

@@ -1,0 +1,91 @@
+"""Helpers several pages share: picking figures to show, and the focus-country map."""
+
+from __future__ import annotations
+
+from sitegen.charts import ChartSpec
+from sitegen.components import Column
+
+CONTRIBUTE = "contribute/index.md"
+SOURCE_COLUMNS = [
+    Column("verification", "Verification"),
+    Column("source_id", "Source id"),
+    Column("source_title", "Source"),
+    Column("source_url", "Source URL"),
+]
+
+
+def with_source(pkg, row: dict, source_col: str = "source_id") -> dict:
+    src = pkg.sources.get(row.get(source_col), {})
+    return {**row, "source_title": src.get("title", ""), "source_url": src.get("url", "")}
+
+
+def headline(pkg, measure: str) -> list[dict]:
+    """What a KPI shows for a measure: the latest result, and the latest verified one when that is older.
+    Every figure of the latest date is kept, so figures that disagree stand side by side."""
+    results = pkg.measure(measure, targets=False)
+    if not results:
+        return []
+    latest = max(r["as_of"] for r in results)
+    shown = [r for r in results if r["as_of"] == latest]
+    if not any(r["verification"] == "verified" for r in shown):
+        verified = [r for r in results if r["verification"] == "verified"]
+        if verified:
+            shown.insert(0, verified[-1])
+    return shown
+
+
+def differs(rows: list[dict]) -> bool:
+    return len({float(r["value"]) for r in rows}) > 1
+
+
+def contradicts(rows: list[dict]) -> bool:
+    """True when figures cannot all be right: two different exact values, or an exact value below a floor
+    ('over 13.5 million' against exactly 10.9 million). 'Over 11 million' and 11.6 million agree."""
+    exact = {float(r["value"]) for r in rows if r["qualifier"] in ("exact", "target")}
+    floors = [float(r["value"]) for r in rows if r["qualifier"] == "at_least"]
+    return len(exact) > 1 or any(f > e for f in floors for e in exact)
+
+
+PHASE_GROUPS = {1: "Phase 1 only", 2: "Phase 2 only", 3: "Phases 1 and 2"}
+
+
+def focus_map(pkg, chart_id: str) -> ChartSpec | None:
+    df = pkg["focus_countries"]
+    if df.empty:
+        return None
+    rows = []
+    for iso3, group in df.groupby("iso3", sort=True):
+        phases = sorted(int(p) for p in group["phase"])
+        code = 3 if phases == [1, 2] else phases[0] if phases[0] in (1, 2) else 2
+        labels = sorted(set(group["verification"]))
+        rows.append(
+            with_source(
+                pkg,
+                {
+                    "iso3": iso3,
+                    "name": pkg.countries.get(iso3, {}).get("name", iso3),
+                    "phases": ", ".join(str(p) for p in phases),
+                    "group": code,
+                    "verification": ", ".join(labels),
+                    "source_id": "; ".join(sorted(set(group["source_id"]))),
+                },
+            )
+        )
+    for r in rows:
+        r["hover"] = f"{r['name']}: phase {r['phases']} ({r['verification']})"
+    n1 = sum(1 for r in rows if "1" in r["phases"])
+    n2 = sum(1 for r in rows if "2" in r["phases"])
+    return ChartSpec(
+        id=chart_id,
+        title="Focus countries by phase",
+        kind="map",
+        data=rows,
+        x="iso3",
+        y="group",
+        unit="Phase",
+        text_col="hover",
+        categorical=PHASE_GROUPS,
+        summary=f"The package lists {n2} phase-2 and {n1} phase-1 focus countries; "
+        f"none of these lists is verified against an official ILO list yet.",
+        columns=[Column("iso3", "ISO3"), Column("name", "Country"), Column("phases", "Phase(s)")] + SOURCE_COLUMNS,
+    )

@@ -1,0 +1,292 @@
+"""Countries: an index with a region filter and a coverage map, and one page per country."""
+
+from __future__ import annotations
+
+from sitegen.charts import ChartSpec, trend_sentence
+from sitegen.components import Column, Raw, badge, gap, link, md_link, provenance, source_link, table
+from sitegen.fmt import figure, h, is_blank, md, number
+from sitegen.page import Page
+from sitegen.pages.common import CONTRIBUTE, SOURCE_COLUMNS, with_source
+
+WORLD = "OWID_WRL"
+ANY = "sdg131_any_benefit"
+REGION_MEASURE = {
+    "Africa": "sdg131_africa",
+    "Americas": "sdg131_americas",
+    "Arab States": "sdg131_arab_states",
+    "Asia and the Pacific": "sdg131_asia_pacific",
+    "Europe and Central Asia": "sdg131_europe_central_asia",
+}
+STEP_NAMES = {"strategy": "1. Strategy or policy", "law": "2. Law or scheme", "operations": "3. Operations"}
+OTHER_INDICATORS = ["sdg131_pension", "sdg131_pension_female", "sdg131_pension_male", "sdg381_uhc_index"]
+
+
+def country_src(iso3: str) -> str:
+    return f"countries/{iso3.lower()}.md"
+
+
+def latest(pkg, iso3: str, indicator: str) -> dict | None:
+    series = pkg.coverage_series(iso3, indicator)
+    return series[-1] if series else None
+
+
+def _phases_text(pkg, iso3: str) -> Raw:
+    parts = [f"{int(r['phase'])} {badge(r['verification'])}" for r in pkg.focus_phases(iso3)]
+    return Raw(", ".join(parts) or "not listed")
+
+
+def _changes(pkg, iso3: str):
+    df = pkg["institutional_changes"]
+    return df[df["iso3"] == iso3].sort_values("change_id").to_dict("records")
+
+
+def change_rows(pkg, changes: list[dict], page_src: str, with_country: bool = False) -> list[dict]:
+    rows = []
+    for c in changes:
+        people = ""
+        if not is_blank(c.get("people_covered")):
+            people = Raw(
+                f"{h(number(c['people_covered']))} {h(c['people_measure'])} (source: "
+                f"{provenance(pkg, [c], 'people_source_id', 'people_verification')})"
+            )
+        row = {
+            "when": c["period"] or (str(int(c["year"])) if not is_blank(c.get("year")) else "date unknown"),
+            "phase": "" if is_blank(c.get("phase")) else int(c["phase"]),
+            "step": STEP_NAMES.get(c["step"], c["step"]),
+            "description": c["description"],
+            "people": people,
+            "source": provenance(pkg, [c]),
+        }
+        if with_country:
+            name = pkg.countries.get(c["iso3"], {}).get("name", c["iso3"])
+            row["country"] = Raw(f'<a href="{h(link(page_src, country_src(c["iso3"])))}">{h(name)}</a>')
+        rows.append(row)
+    return rows
+
+
+CHANGE_COLUMNS = [
+    Column("when", "When"),
+    Column("phase", "Phase"),
+    Column("step", "Step"),
+    Column("description", "What changed"),
+    Column("people", "People covered"),
+    Column("source", "Source"),
+]
+
+
+def coverage_chart(pkg, iso3: str) -> ChartSpec | None:
+    name = pkg.countries[iso3]["name"]
+    own = pkg.coverage_series(iso3, ANY)
+    if not own:
+        return None
+    data = [with_source(pkg, {**r, "series": name}) for r in own]
+    data += [with_source(pkg, {**r, "series": "World"}) for r in pkg.coverage_series(WORLD, ANY)]
+    region = pkg.countries[iso3]["ilo_region"]
+    for r in pkg.measure(REGION_MEASURE.get(region, ""), targets=False):
+        data.append(
+            with_source(
+                pkg,
+                {
+                    "area_name": f"{region} (ILO region)",
+                    "year": int(r["as_of"][:4]),
+                    "value": r["value"],
+                    "verification": r["verification"],
+                    "source_id": r["source_id"],
+                    "series": f"{region} (ILO region)",
+                },
+            )
+        )
+    return ChartSpec(
+        id=f"coverage-{iso3.lower()}",
+        title=f"Population covered by at least one social protection benefit: {name}",
+        kind="line",
+        data=data,
+        x="year",
+        y="value",
+        series="series",
+        unit="percent",
+        summary=trend_sentence(f"Coverage in {name}", own) + " The world and the ILO region are shown for comparison.",
+        columns=[Column("series", "Area"), Column("year", "Year"), Column("value", "Percent", True)] + SOURCE_COLUMNS,
+    )
+
+
+def _other_indicators(pkg, iso3: str, sources: set, contribute: str) -> str:
+    names = {r["indicator"]: r["name"] for r in pkg["indicators"].to_dict("records")}
+    rows = []
+    for ind in OTHER_INDICATORS:
+        r = latest(pkg, iso3, ind)
+        if r:
+            sources.add(r["source_id"])
+            value = ("at least " if r["qualifier"] == "at_least" else "") + figure(r["value"], r["unit"])
+            rows.append(
+                {
+                    "indicator": names.get(ind, ind),
+                    "year": int(r["year"]),
+                    "value": value,
+                    "source": provenance(pkg, [r]),
+                }
+            )
+    if not rows:
+        return gap("No pension or health coverage figures for this country are in the package.", contribute)
+    return table(
+        [
+            Column("indicator", "Indicator"),
+            Column("year", "Year"),
+            Column("value", "Value"),
+            Column("source", "Source"),
+        ],
+        rows,
+    ) + (
+        '\n<p class="note">These come from the 2019 release of the UN SDG database (mostly 2015-2016 data); '
+        "newer figures are not in the package yet.</p>"
+    )
+
+
+def country_page(pkg, iso3: str) -> Page:
+    c = pkg.countries[iso3]
+    src = country_src(iso3)
+    page = Page(
+        src,
+        c["name"],
+        f"SPF Flagship programme in {c['name']}: phases, institutional changes and "
+        "social protection coverage, with sources.",
+    )
+    sources = {c["source_id"]}
+    phases = pkg.focus_phases(iso3)
+    sources |= {p["source_id"] for p in phases}
+    contribute = link(src, CONTRIBUTE)
+    page.add(f"**ILO region:** {md(c['ilo_region'])}  \n**Focus country in phase:** {_phases_text(pkg, iso3)}")
+    if phases:
+        page.add(
+            table(
+                [Column("phase", "Phase"), Column("evidence", "Evidence"), Column("source", "Source")],
+                [{"phase": int(p["phase"]), "evidence": p["evidence"], "source": provenance(pkg, [p])} for p in phases],
+            )
+        )
+    page.add("## Institutional changes")
+    changes = _changes(pkg, iso3)
+    if changes:
+        sources |= {x["source_id"] for x in changes} | {x["people_source_id"] for x in changes if x["people_source_id"]}
+        page.add(table(CHANGE_COLUMNS, change_rows(pkg, changes, src)))
+    else:
+        page.add(gap(f"No institutional change in {c['name']} is documented in the package yet.", contribute))
+    page.add("## Social protection coverage (SDG 1.3.1)")
+    spec = coverage_chart(pkg, iso3)
+    if spec:
+        sources |= {r["source_id"] for r in spec.data}
+        page.chart(spec)
+    else:
+        page.add(gap(f"The package has no SDG 1.3.1 series for {c['name']}.", contribute))
+    page.add("## Pensions and health coverage", _other_indicators(pkg, iso3, sources, contribute))
+    partners = [p for p in pkg["partners"].to_dict("records") if c["name"] in (p["countries"] or "")]
+    if partners:
+        sources |= {p["source_id"] for p in partners}
+        page.add(
+            "## Partners named for this country",
+            table(
+                [Column("name", "Partner"), Column("evidence", "Evidence"), Column("source", "Source")],
+                [{"name": p["name"], "evidence": p["evidence"], "source": provenance(pkg, [p])} for p in partners],
+            ),
+        )
+    items = "".join(f"<li>{source_link(pkg, s)}</li>" for s in sorted(x for x in sources if x))
+    page.add("## Sources used on this page", f'<ul class="sources">{items}</ul>')
+    return page
+
+
+def coverage_map(pkg) -> ChartSpec | None:
+    rows = []
+    for iso3 in pkg.focus_iso3:
+        r = latest(pkg, iso3, ANY)
+        if r:
+            rows.append(
+                with_source(
+                    pkg,
+                    {
+                        "iso3": iso3,
+                        "name": pkg.countries[iso3]["name"],
+                        "year": int(r["year"]),
+                        "value": r["value"],
+                        "verification": r["verification"],
+                        "source_id": r["source_id"],
+                        "hover": f"{pkg.countries[iso3]['name']}: {number(r['value'])} % ({int(r['year'])})",
+                    },
+                )
+            )
+    if not rows:
+        return None
+    lo, hi = min(rows, key=lambda r: r["value"]), max(rows, key=lambda r: r["value"])
+    return ChartSpec(
+        id="countries-coverage-map",
+        title="Latest SDG 1.3.1 coverage in the focus countries",
+        kind="map",
+        data=rows,
+        x="iso3",
+        y="value",
+        unit="%",
+        text_col="hover",
+        summary=f"Of {len(rows)} focus countries with data, coverage ranges from {number(lo['value'])} % in "
+        f"{lo['name']} ({lo['year']}) to {number(hi['value'])} % in {hi['name']} ({hi['year']}).",
+        columns=[
+            Column("iso3", "ISO3"),
+            Column("name", "Country"),
+            Column("year", "Year"),
+            Column("value", "Percent", True),
+        ]
+        + SOURCE_COLUMNS,
+    )
+
+
+def index_page(pkg) -> Page:
+    src = "countries/index.md"
+    page = Page(
+        src,
+        "Countries",
+        "Focus countries of the SPF Flagship programme with their region, phase, coverage and documented changes.",
+    )
+    page.add(
+        "Every country the package lists as a focus country. The phase-2 list comes from an unofficial "
+        "2022 prototype and is not verified; see each country's page for its sources."
+    )
+    regions = sorted({c["ilo_region"] for c in pkg.countries.values()})
+    options = "".join(f'<option value="{h(r)}">{h(r)}</option>' for r in regions)
+    page.add(
+        f'<p class="table-filter"><label for="region-filter">Show region</label> '
+        f'<select id="region-filter" data-filter-table="countries-table" data-filter-column="1">'
+        f'<option value="">All regions</option>{options}</select></p>'
+    )
+    rows = []
+    for iso3 in pkg.focus_iso3:
+        c = pkg.countries[iso3]
+        cov = latest(pkg, iso3, ANY)
+        rows.append(
+            {
+                "name": Raw(f'<a href="{h(link(src, country_src(iso3)))}">{h(c["name"])}</a>'),
+                "region": c["ilo_region"],
+                "phases": _phases_text(pkg, iso3),
+                "coverage": f"{number(cov['value'])} % ({int(cov['year'])})" if cov else "no data",
+                "changes": len(_changes(pkg, iso3)),
+            }
+        )
+    page.add(
+        table(
+            [
+                Column("name", "Country"),
+                Column("region", "ILO region"),
+                Column("phases", "Phase"),
+                Column("coverage", "SDG 1.3.1 coverage (year)"),
+                Column("changes", "Documented changes", True),
+            ],
+            rows,
+            attrs=' id="countries-table"',
+        )
+    )
+    spec = coverage_map(pkg)
+    if spec:
+        page.add("## Coverage map")
+        page.chart(spec)
+    page.add(f"Missing a country or a result? See [how to contribute]({md_link(src, CONTRIBUTE)}).")
+    return page
+
+
+def build(pkg) -> list[Page]:
+    return [index_page(pkg)] + [country_page(pkg, iso3) for iso3 in pkg.focus_iso3]

@@ -1,0 +1,138 @@
+"""What we don't know yet: gaps measured from the data itself, as an open call for contributions."""
+
+from __future__ import annotations
+
+from sitegen.components import Column, link, md_link, table
+from sitegen.fmt import number
+from sitegen.page import Page
+from sitegen.pages.common import CONTRIBUTE
+
+NOT_IN_PACKAGE = [
+    (
+        "Country-level public social protection spending (% of GDP)",
+        "Only world and income-group averages are in the package; the ILO publishes a country series.",
+    ),
+    ("Results of the 2024 partners meeting (totals for 2021-2023)", "No public copy has been found."),
+    ("Institutional changes per year", "Only cumulative totals are public; a yearly breakdown is missing."),
+    ("People covered per country", "Only programme-wide totals and a few country examples are public."),
+]
+
+
+def _latest_total(pkg, measure: str):
+    rows = pkg.measure(measure, targets=False)
+    return rows[-1] if rows else None
+
+
+def measured_gaps(pkg) -> list[dict]:
+    """Each gap: what, what the package holds, what is expected (with the source of the expectation)."""
+    fc, ch, pa = pkg["focus_countries"], pkg["institutional_changes"], pkg["partners"]
+    gaps = []
+    for phase, measure in ((2, "phase2_focus_countries"), (1, "phase1_focus_countries")):
+        total = _latest_total(pkg, measure)
+        rows = fc[fc["phase"] == phase]
+        verified = int((rows["verification"] == "verified").sum())
+        gaps.append(
+            {
+                "what": f"Official list of phase-{phase} focus countries",
+                "have": f"{len(rows)} listed, {verified} verified",
+                "expected": f"{number(total['value'])} ({total['verification']})" if total else "unknown",
+            }
+        )
+    for phase, measure in ((1, "phase1_institutional_changes"), (2, "phase2_institutional_changes")):
+        total = _latest_total(pkg, measure)
+        gaps.append(
+            {
+                "what": f"Itemised phase-{phase} institutional changes",
+                "have": f"{int((ch['phase'] == phase).sum())} documented",
+                "expected": f"{number(total['value'])} ({total['verification']}, {total['period']})"
+                if total
+                else "unknown",
+            }
+        )
+    gaps.append(
+        {
+            "what": "People covered by each documented change",
+            "have": f"{int(ch['people_covered'].notna().sum())} of {len(ch)} changes have a figure",
+            "expected": f"{len(ch)}",
+        }
+    )
+    gaps.append(
+        {
+            "what": "Phase and exact year of each documented change",
+            "have": f"{int(ch['phase'].isna().sum())} without a phase, {int(ch['year'].isna().sum())} without a year",
+            "expected": "none missing",
+        }
+    )
+    gaps.append(
+        {
+            "what": "Amounts given by each partner",
+            "have": f"{int(pa['amount'].notna().sum())} of {len(pa)} partners have an amount",
+            "expected": f"{len(pa)}",
+        }
+    )
+    ta = pkg["thematic_areas"]
+    gaps.append(
+        {
+            "what": "Official list of the thematic areas",
+            "have": f"{len(ta)} listed, {int((ta['verification'] == 'verified').sum())} verified",
+            "expected": "the list on the official page",
+        }
+    )
+    cov = pkg["coverage"]
+    with_data = set(cov[cov["indicator"] == "sdg131_any_benefit"]["area_code"])
+    missing = [pkg.countries[c]["name"] for c in pkg.focus_iso3 if c not in with_data]
+    gaps.append(
+        {
+            "what": "SDG 1.3.1 coverage for every focus country",
+            "have": f"{len(pkg.focus_iso3) - len(missing)} of {len(pkg.focus_iso3)} have a series"
+            + (f" (missing: {', '.join(missing)})" if missing else ""),
+            "expected": f"{len(pkg.focus_iso3)}",
+        }
+    )
+    for ind, name in (("sdg131_pension", "Pension coverage"), ("sdg381_uhc_index", "UHC service coverage index")):
+        years = cov[cov["indicator"] == ind]["year"]
+        if len(years):
+            gaps.append(
+                {
+                    "what": f"Recent {name.lower()} figures",
+                    "have": f"latest year {int(years.max())}",
+                    "expected": "a recent release",
+                }
+            )
+    labels = pkg["headline_figures"]["verification"].value_counts()
+    gaps.append(
+        {
+            "what": "Verification of headline figures",
+            "have": ", ".join(f"{int(labels.get(k, 0))} {k}" for k in ("verified", "reported", "unverified")),
+            "expected": "all verified",
+        }
+    )
+    return gaps
+
+
+def build(pkg) -> list[Page]:
+    src = "what-we-dont-know.md"
+    page = Page(
+        src,
+        "What we don't know yet",
+        "Gaps in the public record of the SPF Flagship programme: what is "
+        "missing or unverified, measured from the data, and how to help fill it.",
+    )
+    page.add(
+        "This page is generated from the data package: each line compares what the package holds with what "
+        "the programme has announced. If you can point to a public source that fills a gap, please "
+        f"[contribute it]({md_link(src, CONTRIBUTE)})."
+    )
+    page.add(
+        "## Measured from the data",
+        table(
+            [Column("what", "What is missing"), Column("have", "In the package now"), Column("expected", "Expected")],
+            measured_gaps(pkg),
+        ),
+    )
+    page.add(
+        "## Not in the package at all",
+        table([Column("what", "What"), Column("why", "Why")], [{"what": w, "why": y} for w, y in NOT_IN_PACKAGE]),
+    )
+    page.add(f'<p><a class="md-button" href="{link(src, CONTRIBUTE)}">Contribute a source or a result</a></p>')
+    return [page]

@@ -1,0 +1,48 @@
+"""Thematic areas of cross-country policy advice."""
+
+from __future__ import annotations
+
+from sitegen.components import Column, badge, kpi, kpi_grid, provenance, table
+from sitegen.page import Page
+from sitegen.pages.common import headline
+
+
+def build(pkg) -> list[Page]:
+    page = Page(
+        "thematic-areas.md",
+        "Thematic areas",
+        "The thematic areas of cross-country policy advice of the SPF Flagship programme, with sources.",
+    )
+    count = headline(pkg, "phase2_thematic_areas")
+    if count:
+        page.add(kpi_grid([kpi("Thematic areas announced for phase 2", count, pkg)]))
+    df = pkg["thematic_areas"].sort_values("position")
+    changes = pkg["institutional_changes"]
+    page.add(
+        "The list below comes from the 2022 prototype, whose introduction matches the official page word "
+        "for word; the official list itself has not been read yet, so each area is labelled unverified."
+    )
+    for group, rows in df.groupby("group", sort=False):
+        page.add(f"## {group}")
+        page.add(
+            table(
+                [
+                    Column("name", "Thematic area"),
+                    Column("corroboration", "Also mentioned in"),
+                    Column("changes", "Documented changes", True),
+                    Column("verification", "Verification"),
+                    Column("source", "Source"),
+                ],
+                [
+                    {
+                        "name": r["name"],
+                        "corroboration": r["corroboration"] or "",
+                        "changes": int((changes["thematic_area_id"] == r["thematic_area_id"]).sum()),
+                        "verification": badge(r["verification"]),
+                        "source": provenance(pkg, [r]),
+                    }
+                    for r in rows.to_dict("records")
+                ],
+            )
+        )
+    return [page]
