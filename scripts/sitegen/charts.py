@@ -114,7 +114,7 @@ def _map_traces(spec: ChartSpec) -> list[dict]:
         keys = sorted(spec.categorical)
         n = len(keys)
         scale = []
-        for i, k in enumerate(keys):
+        for i in range(n):
             scale += [[i / n, PALETTE[i]], [(i + 1) / n, PALETTE[i]]]
         trace.update(
             zmin=keys[0] - 0.5,

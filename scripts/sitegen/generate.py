@@ -16,6 +16,7 @@ if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from paths import DATAPACKAGE  # noqa: E402
+
 from sitegen import charts  # noqa: E402
 from sitegen.data import Package  # noqa: E402
 from sitegen.pages import about, changes, context, countries, errors, gaps, home, partners, results, thematic  # noqa: E402

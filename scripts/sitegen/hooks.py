@@ -12,8 +12,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.structure.files import File, Files  # noqa: E402
-
 from paths import DATAPACKAGE  # noqa: E402
+
 from sitegen.generate import generate  # noqa: E402
 
 

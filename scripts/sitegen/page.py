@@ -27,6 +27,8 @@ class Page:
         return self
 
     def markdown(self) -> str:
-
-        head = f"---\ntitle: {json.dumps(self.title, ensure_ascii=False)}\ndescription: {json.dumps(self.description, ensure_ascii=False)}\n---\n\n"
+        # JSON strings are valid YAML scalars, so titles with quotes or colons stay intact.
+        title = json.dumps(self.title, ensure_ascii=False)
+        description = json.dumps(self.description, ensure_ascii=False)
+        head = f"---\ntitle: {title}\ndescription: {description}\n---\n\n"
         return head + f"# {md(self.title)}\n\n" + "\n\n".join(p.strip("\n") for p in self.parts) + "\n"
