@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser validate format format-check test lint site serve bench diff clean
+.PHONY: help install browser validate format format-check test lint site linkcheck serve bench diff clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ test: $(STAMP) browser ## Run every test (browser tests included; they fail with
 
 site: $(STAMP) ## validate -> generate -> mkdocs build --strict into site/ (an old site/ survives a failure)
 	$(PY) scripts/build_site.py
+
+linkcheck: $(STAMP) ## Check every internal link of the built site/ (raw HTML links included)
+	$(PY) scripts/linkcheck.py site
 
 serve: site ## Build, then serve on http://$(HOST):$(PORT) with live reload of data and docs
 	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)

@@ -1,4 +1,4 @@
-"""make site: validate -> generate -> mkdocs build --strict, into site/ only when every step passed.
+"""make site: validate -> generate -> mkdocs build --strict -> link check, into site/ only when all pass.
 
 The build goes to build/site-staging; only a complete, strict build replaces site/ (the old site/ is moved
 aside first and removed after the swap), so a failed build never leaves a broken or missing site/.
@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from linkcheck import check as check_links  # noqa: E402
 from paths import BUILD, DATAPACKAGE, MKDOCS_YML, ROOT, SITE  # noqa: E402
 from validator import validate  # noqa: E402
 from validator.render import as_text  # noqa: E402
@@ -52,6 +53,12 @@ def run(descriptor: Path, site: Path) -> int:
     if result.returncode != 0:
         print(result.stdout + result.stderr, file=sys.stderr)
         print(f"mkdocs build --strict failed; {site} is unchanged.", file=sys.stderr)
+        shutil.rmtree(staging, ignore_errors=True)
+        return 1
+    problems, _, _ = check_links(staging)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        print(f"The built site has {len(problems)} broken links; {site} is unchanged.", file=sys.stderr)
         shutil.rmtree(staging, ignore_errors=True)
         return 1
     # Save outputs: swap the finished build into place.

@@ -85,3 +85,119 @@ def fixture_meta(slug: str) -> dict:
 
 def invalid_slugs() -> list[str]:
     return sorted(p.name for p in INVALID.iterdir() if (p / "fixture.json").is_file())
+
+
+# --- built site and a local server, shared by the site and browser tests ---------------------------------
+import functools  # noqa: E402
+import gzip  # noqa: E402
+import http.server  # noqa: E402
+import threading  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-default-apps",
+]
+
+
+def build_and_serve(descriptor: Path, site: Path):
+    """Serve `site` on a free port of 127.0.0.1, then build the package into it with SITE_URL set to that
+    address (Material's instant navigation only follows links whose port matches site_url)."""
+    import os
+
+    import build_site
+
+    server, url = serve(site)
+    old = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = url + "/"
+    try:
+        assert build_site.run(descriptor, site) == 0
+    finally:
+        if old is None:
+            os.environ.pop("SITE_URL", None)
+        else:
+            os.environ["SITE_URL"] = old
+    return server, url
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """The real package built by `make site`'s own code (validate, strict build, link check) and served."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    server, url = build_and_serve(ROOT / "datapackage.json", site)
+    yield site, url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(served_site):
+    return served_site[0]
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files with gzip, as real hosts serve them."""
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        gz = "gzip" in self.headers.get("Accept-Encoding", "") and path.suffix in (
+            ".html",
+            ".js",
+            ".css",
+            ".json",
+            ".csv",
+            ".svg",
+            ".xml",
+        )
+        if not gz or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+def serve(directory: Path):
+    directory.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(_Handler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site):
+    return served_site[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian chromium driven by Playwright. Missing chromium is a failure, never a skip."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian chromium (`make browser`); browser tests never skip")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()

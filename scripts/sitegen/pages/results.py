@@ -27,10 +27,12 @@ def _progress(pkg, measure: str, chart_id: str, title: str, unit: str, what: str
         return None
     targets = pkg.measure(measure, targets=True)
     first, last = results[0], results[-1]
-    summary = (
-        f"{what} went from {figure(first['value'], first['unit'], first['qualifier'])} "
-        f"({first['period']}) to {figure(last['value'], last['unit'], last['qualifier'])} ({last['period']})"
-    )
+    summary = f"{what}: {figure(last['value'], last['unit'], last['qualifier'])} ({last['period']})"
+    if len(results) > 1:
+        summary = (
+            f"{what} went from {figure(first['value'], first['unit'], first['qualifier'])} "
+            f"({first['period']}) to {figure(last['value'], last['unit'], last['qualifier'])} ({last['period']})"
+        )
     if targets:
         summary += ", against a target of " + " or ".join(
             f"{figure(t['value'], t['unit'])} ({t['verification']})" for t in targets

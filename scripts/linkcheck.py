@@ -1,0 +1,116 @@
+"""Check every internal link of a built site, including links written as raw HTML.
+
+    python scripts/linkcheck.py [SITE_DIR]
+
+Reads every HTML file, collects href/src of a, link, script, img and source, and checks that each
+internal target exists (a folder URL needs its index.html) and that each #fragment names an element id
+in the target page. External links are counted, not fetched (the build machine has no internet), and
+resources loaded from another host (scripts, styles, images, fonts) are errors: the site serves all it
+needs itself. Exit status 1 when anything is broken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from paths import SITE  # noqa: E402
+
+LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
+LOADED = {"link", "script", "img", "source", "iframe"}  # tags whose target the browser fetches by itself
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and "name" in attrs:
+            self.ids.add(attrs["name"])
+        attr = LINK_ATTRS.get(tag)
+        if attr and attrs.get(attr):
+            if tag == "link" and attrs.get("rel") in ("canonical", "alternate"):
+                return
+            self.links.append((tag, attrs[attr]))
+
+
+def parse(path: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8", errors="replace"))
+    return collector
+
+
+def resolve(site: Path, page: Path, url: str) -> Path | None:
+    parts = urlsplit(url)
+    if parts.path == "":
+        return page
+    base = page.parent if not parts.path.startswith("/") else site
+    target = (base / unquote(parts.path.lstrip("/"))).resolve()
+    if target.is_dir() or url.endswith("/"):
+        target = target / "index.html"
+    return target
+
+
+def check(site: Path) -> tuple[list[str], int, int]:
+    """(problems, internal links checked, external links seen)."""
+    site = site.resolve()
+    problems, internal, external = [], 0, 0
+    parsed: dict[Path, _Collector] = {}  # per call: the same path can hold another build next time
+
+    def parsed_page(path: Path) -> _Collector:
+        if path not in parsed:
+            parsed[path] = parse(path)
+        return parsed[path]
+
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        for tag, url in parsed_page(page).links:
+            scheme = urlsplit(url).scheme
+            if scheme in ("http", "https") or url.startswith("//"):
+                if tag in LOADED:
+                    problems.append(f"{rel}: <{tag}> loads {url} from another host")
+                external += 1
+                continue
+            if scheme in ("mailto", "tel", "data", "javascript"):
+                if scheme == "javascript" or (scheme == "data" and tag != "link"):
+                    problems.append(f"{rel}: <{tag}> uses a {scheme}: URL")
+                continue
+            internal += 1
+            target = resolve(site, page, url)
+            if target is None or site not in target.parents and target != site:
+                problems.append(f"{rel}: {url} points outside the site")
+            elif not target.is_file():
+                problems.append(f"{rel}: {url} does not exist")
+            elif urlsplit(url).fragment and target.suffix == ".html":
+                fragment = unquote(urlsplit(url).fragment)
+                if fragment not in parsed_page(target).ids:
+                    problems.append(f"{rel}: {url} has no element with id '{fragment}'")
+    return problems, internal, external
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Check internal links of the built site.")
+    parser.add_argument("site", nargs="?", type=Path, default=SITE)
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        print(f"linkcheck: {args.site} has no index.html; run `make site` first.", file=sys.stderr)
+        return 2
+    problems, internal, external = check(args.site)
+    for p in problems:
+        print(p)
+    print(f"{internal} internal links checked, {external} external links not fetched, {len(problems)} problems.")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""Real-browser tests: Debian chromium via Playwright against the built site on 127.0.0.1.
+
+They fail (never skip) when chromium is missing. Each page kind must load without console errors, draw every
+chart, stay on 127.0.0.1, and pass axe-core without critical or serious issues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+from conftest import VALID, build_and_serve
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "home": "/",
+    "results": "/results/",
+    "country": "/countries/tgo/",
+    "countries": "/countries/",
+    "changes": "/institutional-changes/",
+    "thematic": "/thematic-areas/",
+    "partners": "/partners-and-funding/",
+    "context": "/global-context/",
+    "gaps": "/what-we-dont-know/",
+    "about": "/about-the-data/",
+    "contribute": "/contribute/",
+    "errors": "/contribute/errors/",
+}
+AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.errors, pg.requests = [], []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.base = site_url
+    yield pg
+    context.close()
+
+
+def draw_all_charts(pg) -> int:
+    """Scroll each chart into view (they render lazily) and wait until each holds an SVG."""
+    charts = pg.locator(".chart__plot")
+    for i in range(charts.count()):
+        charts.nth(i).scroll_into_view_if_needed()
+        pg.wait_for_function(
+            "el => el.dataset.rendered === 'done' || el.dataset.rendered === 'failed'",
+            arg=charts.nth(i).element_handle(),
+            timeout=15000,
+        )
+        assert charts.nth(i).get_attribute("data-rendered") == "done"
+        assert charts.nth(i).locator("svg.main-svg").count() >= 1
+    return charts.count()
+
+
+def click_nav(pg, href_end: str, title: str) -> None:
+    """Follow a navigation link (Material handles it in-page) and wait until the new content is in place."""
+    pg.locator(f"nav.md-nav--primary a.md-nav__link[href$='{href_end}']").first.click()
+    pg.wait_for_url(f"**/{href_end}")
+    pg.locator("article h1", has_text=title).wait_for()
+
+
+def external(pg) -> list[str]:
+    return [u for u in pg.requests if not u.startswith(pg.base) and not u.startswith("data:")]
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_page_loads_draws_charts_and_stays_local(page, kind):
+    page.goto(page.base + PAGES[kind], wait_until="load")
+    n = draw_all_charts(page)
+    if kind in ("home", "results", "country", "countries", "context"):
+        assert n >= 1
+    page.wait_for_timeout(200)
+    assert page.errors == []
+    assert external(page) == []
+
+
+def test_map_uses_the_sites_own_topojson(page):
+    page.goto(page.base + "/", wait_until="load")
+    draw_all_charts(page)
+    assert any(u.endswith("/assets/vendor/topojson/world_110m.json") for u in page.requests)
+    assert page.locator(".chart__plot--map path.choroplethlocation").count() > 40
+
+
+def test_page_without_charts_loads_no_plotly(page):
+    page.goto(page.base + "/about-the-data/", wait_until="networkidle")
+    assert not [u for u in page.requests if "plotly" in u]
+
+
+def test_chart_renders_after_instant_navigation_and_back(page):
+    page.goto(page.base + "/", wait_until="load")
+    page.evaluate("window.__sameDocument = true")
+    click_nav(page, "results/", "Results over time")
+    assert page.evaluate("window.__sameDocument === true"), "Material instant navigation did not handle the click"
+    assert draw_all_charts(page) >= 2
+    page.go_back()
+    page.wait_for_url(page.base + "/")
+    page.locator("article h1", has_text="SPF Flagship results").wait_for()
+    assert draw_all_charts(page) >= 1
+    page.go_forward()
+    page.wait_for_url("**/results/")
+    page.locator("article h1", has_text="Results over time").wait_for()
+    assert draw_all_charts(page) >= 2
+    assert page.errors == []
+
+
+def test_navigation_purges_removed_charts(page):
+    page.goto(page.base + "/results/", wait_until="load")
+    for _ in range(4):
+        draw_all_charts(page)
+        click_nav(page, "global-context/", "Global context")
+        draw_all_charts(page)
+        click_nav(page, "results/", "Results over time")
+    draw_all_charts(page)
+    live = page.evaluate("Array.from(window.spfCharts.rendered).filter(e => e.isConnected).length")
+    total = page.evaluate("window.spfCharts.rendered.size")
+    assert total == live == page.locator(".chart__plot").count()
+
+
+def test_palette_toggle_rethemes_charts(page):
+    page.goto(page.base + "/results/", wait_until="load")
+    draw_all_charts(page)
+    color = "document.querySelector('.chart__plot')._fullLayout.font.color"
+    before = page.evaluate(color)
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"{color} !== {before!r}", timeout=5000)
+    assert page.evaluate(color) != before
+
+
+@pytest.mark.parametrize("kind", ["home", "country", "results", "about", "errors"])
+def test_axe_finds_no_serious_issues(page, kind):
+    page.goto(page.base + PAGES[kind], wait_until="load")
+    draw_all_charts(page)
+    page.add_script_tag(content=AXE_JS)
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    bad = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("critical", "serious")
+    ]
+    assert bad == [], "\n".join(map(str, bad))
+
+
+def test_phone_width_has_no_horizontal_scroll(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    pg = context.new_page()
+    for path in ("/", "/countries/tgo/", "/results/"):
+        pg.goto(site_url + path, wait_until="load")
+        draw_all_charts(pg)
+        overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, (path, overflow)
+        width = pg.evaluate("document.querySelector('.chart__plot .main-svg').getBoundingClientRect().width")
+        assert 300 <= width <= 390
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def fixture_site_url(tmp_path_factory):
+    server, url = build_and_serve(VALID / "datapackage.json", tmp_path_factory.mktemp("fixture-site") / "site")
+    yield url
+    server.shutdown()
+
+
+def test_markdown_and_html_characters_show_literally(browser, fixture_site_url):
+    pg = browser.new_page()
+    pg.goto(fixture_site_url + "/countries/khm/", wait_until="load")
+    text = pg.locator("td", has_text="Social Security Law revised").first.inner_text()
+    assert "Social Security Law revised: *all* workers <50 & [over] `5` _insured_ # | \\ <b" in text
+    assert pg.locator("td em, td code, td strong").filter(has_text="all").count() == 0
+    pg.close()

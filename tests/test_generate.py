@@ -1,0 +1,95 @@
+"""Generated pages: golden files for the fixture package, determinism, literal text and visible gaps.
+
+Refresh the goldens after an intended change with: UPDATE_GOLDENS=1 .venv/bin/python -m pytest tests/test_generate.py
+and review the diff like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from conftest import ROOT, VALID
+from sitegen.data import Package
+from sitegen.generate import generate
+from sitegen.pages.gaps import measured_gaps
+from sitegen.pages.results import conflicts
+
+GOLDENS = ROOT / "tests" / "goldens"
+
+
+@pytest.fixture(scope="module")
+def fixture_files():
+    return generate(VALID / "datapackage.json")
+
+
+def test_goldens(fixture_files):
+    if os.environ.get("UPDATE_GOLDENS"):
+        for path in GOLDENS.rglob("*"):
+            if path.is_file():
+                path.unlink()
+        for rel, content in fixture_files.items():
+            (GOLDENS / rel).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDENS / rel).write_text(content, encoding="utf-8")
+    expected = {p.relative_to(GOLDENS).as_posix() for p in GOLDENS.rglob("*") if p.is_file()}
+    assert set(fixture_files) == expected
+    for rel, content in fixture_files.items():
+        assert content == (GOLDENS / rel).read_text(encoding="utf-8"), f"{rel} differs from its golden file"
+
+
+def test_generation_is_deterministic(fixture_files):
+    assert generate(VALID / "datapackage.json") == fixture_files
+
+
+def test_data_text_is_escaped_for_markdown_and_html(fixture_files):
+    page = fixture_files["countries/khm.md"]
+    # the fixture description: Social Security Law revised: *all* workers <50 & [over] `5` _insured_ # | \ <b
+    assert "*all* workers &lt;50 &amp; [over] `5` _insured_ # | \\ &lt;b" in page
+    assert "<b" not in page.replace("<br", "")  # no raw tag from data
+
+
+def test_every_country_page_lists_its_sources(fixture_files):
+    for rel, content in fixture_files.items():
+        if rel.startswith("countries/") and rel != "countries/index.md":
+            assert "## Sources used on this page" in content
+            assert "https://" in content.split("## Sources used on this page")[1]
+
+
+def test_country_without_changes_says_so(fixture_files):
+    assert "Not documented yet" in fixture_files["countries/sen.md"]
+    assert "contribute/" in fixture_files["countries/sen.md"]
+
+
+def test_every_figure_on_home_has_source_and_label(fixture_files):
+    home = fixture_files["index.md"]
+    figures = re.findall(r'<div class="kpi__figure.*?</div>', home)
+    assert figures
+    for fig in figures:
+        assert 'class="vlabel vlabel-' in fig and 'href="https://' in fig, fig
+
+
+def test_conflicting_figures_are_both_kept():
+    pkg = Package.load(VALID / "datapackage.json")
+    groups = conflicts(pkg)
+    effective = [g for g in groups if g[0]["measure"] == "phase1_people_effective"]
+    assert len(effective) == 1 and {r["verification"] for r in effective[0]} == {"verified", "unverified"}
+
+
+def test_gaps_are_measured_from_the_data():
+    pkg = Package.load(VALID / "datapackage.json")
+    gaps = {g["what"]: g for g in measured_gaps(pkg)}
+    changes = pkg["institutional_changes"]
+    phase1 = gaps["Itemised phase-1 institutional changes"]
+    assert phase1["have"] == f"{int((changes['phase'] == 1).sum())} documented"
+    assert phase1["expected"].startswith(str(int(pkg.figures["phase1_institutional_changes"]["value"])))
+
+
+def test_chart_csv_holds_exactly_the_chart_data(fixture_files):
+    csv_text = fixture_files["downloads/charts/coverage-tgo.csv"]
+    lines = csv_text.strip().splitlines()
+    assert lines[0] == "series,year,value,verification,source_id,source_title,source_url"
+    pkg = Package.load(VALID / "datapackage.json")
+    own = pkg.coverage_series("TGO", "sdg131_any_benefit")
+    togo_lines = [line for line in lines[1:] if line.startswith("Togo,")]
+    assert len(togo_lines) == len(own)

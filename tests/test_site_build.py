@@ -1,0 +1,88 @@
+"""`make site` builds strictly, checks links, ships no third-party resources, and never breaks a good site/."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import build_site
+import linkcheck
+from conftest import ROOT, build_package
+
+
+def test_site_has_every_page_kind(built_site):
+    for page in [
+        "index.html",
+        "results/index.html",
+        "countries/index.html",
+        "countries/tgo/index.html",
+        "institutional-changes/index.html",
+        "thematic-areas/index.html",
+        "partners-and-funding/index.html",
+        "global-context/index.html",
+        "what-we-dont-know/index.html",
+        "about-the-data/index.html",
+        "contribute/index.html",
+        "contribute/errors/index.html",
+    ]:
+        assert (built_site / page).is_file(), page
+    countries = json.loads((ROOT / "datapackage.json").read_text())  # one page per country in the package
+    import csv
+
+    rows = list(csv.DictReader(open(ROOT / "data" / "countries.csv", encoding="utf-8")))
+    assert countries and all((built_site / "countries" / r["iso3"].lower() / "index.html").is_file() for r in rows)
+
+
+def test_internal_links_resolve(built_site):
+    problems, internal, _ = linkcheck.check(built_site)
+    assert problems == [] and internal > 100
+
+
+def test_linkcheck_finds_broken_raw_html_links(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<a href="missing/">x</a><a href="#nope">y</a><script src="https://cdn.example/x.js"></script>'
+    )
+    problems, _, _ = linkcheck.check(tmp_path)
+    assert len(problems) == 3
+
+
+def test_no_third_party_resources_in_html(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for tag, url in re.findall(r"<(script|link|img|iframe)[^>]+(?:src|href)=\"(https?://[^\"]+)\"", html):
+            if tag == "link" and "canonical" in html:
+                continue
+            raise AssertionError(f"{page}: {tag} loads {url}")
+        assert "fonts.googleapis" not in html and "cdn.plot.ly" not in html
+
+
+def test_every_chart_csv_link_exists(built_site):
+    found = 0
+    for page in built_site.rglob("*.html"):
+        for href in re.findall(r'href="([^"]+\.csv)" download', page.read_text(encoding="utf-8")):
+            assert (page.parent / href).resolve().is_file(), (page, href)
+            found += 1
+    assert found >= 50
+
+
+def test_failed_build_keeps_the_old_site(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the good site")
+    bad = build_package(tmp_path / "bad", "wrong-type")
+    assert build_site.run(bad, site) == 1
+    assert (site / "index.html").read_text() == "the good site"
+
+
+def test_mkdocs_failure_keeps_the_old_site(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the good site")
+    broken_config = tmp_path / "mkdocs.yml"
+    broken_config.write_text((ROOT / "mkdocs.yml").read_text().replace("nav:\n", "nav:\n  - Missing: nowhere.md\n"))
+    real = build_site.mkdocs_build
+    monkeypatch.setattr(build_site, "mkdocs_build", lambda dest, desc: real(dest, desc, broken_config))
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    assert build_site.run(ROOT / "datapackage.json", site) == 1
+    assert (site / "index.html").read_text() == "the good site"
