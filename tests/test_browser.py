@@ -26,6 +26,9 @@ PAGES = {
     "about": "/about-the-data/",
     "contribute": "/contribute/",
     "errors": "/contribute/errors/",
+    "data": "/data/",
+    "resource": "/data/coverage/",
+    "changelog": "/data/changelog/",
 }
 AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
@@ -132,7 +135,7 @@ def test_palette_toggle_rethemes_charts(page):
     assert page.evaluate(color) != before
 
 
-@pytest.mark.parametrize("kind", ["home", "country", "results", "about", "errors"])
+@pytest.mark.parametrize("kind", ["home", "country", "results", "data", "resource", "countries", "about", "errors"])
 def test_axe_finds_no_serious_issues(page, kind):
     page.goto(page.base + PAGES[kind], wait_until="load")
     draw_all_charts(page)

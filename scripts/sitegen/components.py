@@ -98,7 +98,8 @@ def cell(value) -> str:
 
 
 def table(columns: list[Column], rows: list[dict], caption: str = "", attrs: str = "") -> str:
-    """An HTML table; values are escaped unless they are Raw."""
+    """An HTML table; values are escaped unless they are Raw. The wrapper scrolls sideways when the table is
+    wider than the screen, so it is a focusable, named region (keyboard users can scroll it too)."""
     head = "".join(f'<th scope="col"{" class=num" if c.numeric else ""}>{h(c.header)}</th>' for c in columns)
     body = []
     for row in rows:
@@ -109,7 +110,8 @@ def table(columns: list[Column], rows: list[dict], caption: str = "", attrs: str
         body.append(f"<tr>{tds}</tr>")
     cap = f"<caption>{h(caption)}</caption>" if caption else ""
     return (
-        f'<div class="table-wrap"><table class="stack"{attrs}>{cap}<thead><tr>{head}</tr></thead>'
+        f'<div class="table-wrap" tabindex="0" role="region" aria-label="{h(caption or "Table: " + ", ".join(c.header for c in columns[:3]))}">'
+        f'<table class="stack"{attrs}>{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
 

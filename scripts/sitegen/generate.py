@@ -17,36 +17,59 @@ if __name__ == "__main__":
 
 from paths import DATAPACKAGE  # noqa: E402
 
-from sitegen import charts  # noqa: E402
+from sitegen import charts, downloads, release  # noqa: E402
 from sitegen.data import Package  # noqa: E402
-from sitegen.pages import about, changes, context, countries, errors, gaps, home, partners, results, thematic  # noqa: E402
+from sitegen.pages import (  # noqa: E402
+    about,
+    changes,
+    context,
+    countries,
+    data,
+    errors,
+    gaps,
+    home,
+    partners,
+    results,
+    thematic,
+)
 
 PAGE_MODULES = [home, results, countries, changes, thematic, partners, context, gaps, about, errors]
 
 
-def generate(descriptor_path: Path = DATAPACKAGE) -> dict[str, str]:
-    """{path under docs/: file content} for every generated page and chart CSV."""
+DEFAULT_SETTINGS = {"publisher": "SPF Flagship open-data contributors", "site_url": ""}
+
+
+def generate(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> dict[str, str | bytes]:
+    """{path under docs/: content} for every generated page, chart CSV and download.
+
+    `settings` come from mkdocs.yml (publisher, site_url). CHANGELOG.md and CITATION.cff are read from the
+    package's folder."""
+    settings = {**DEFAULT_SETTINGS, **(settings or {})}
     pkg = Package.load(descriptor_path)
-    files: dict[str, str] = {}
+    changelog = pkg.root / "CHANGELOG.md"
+    rel = release.load(pkg.descriptor, changelog, settings["publisher"], settings["site_url"])
+    made = downloads.build(pkg, rel, (pkg.root / "CITATION.cff").read_text(encoding="utf-8"))
+    files: dict[str, str | bytes] = dict(downloads.files(made, rel))
     chart_ids: set[str] = set()
-    for module in PAGE_MODULES:
-        for page in module.build(pkg):
-            if page.src in files:
-                raise ValueError(f"two generated pages share the path {page.src}")
-            files[page.src] = page.markdown()
-            for spec in page.charts:
-                if spec.id in chart_ids:
-                    raise ValueError(f"two charts share the id {spec.id!r}")
-                chart_ids.add(spec.id)
-                files[charts.csv_path(spec)] = charts.csv_text(spec)
+    pages = [page for module in PAGE_MODULES for page in module.build(pkg)]
+    pages += data.build(pkg, made, rel, changelog.read_text(encoding="utf-8"))
+    for page in pages:
+        if page.src in files:
+            raise ValueError(f"two generated pages share the path {page.src}")
+        files[page.src] = page.markdown()
+        for spec in page.charts:
+            if spec.id in chart_ids:
+                raise ValueError(f"two charts share the id {spec.id!r}")
+            chart_ids.add(spec.id)
+            files[charts.csv_path(spec)] = charts.csv_text(spec)
     return dict(sorted(files.items()))
 
 
-def write(files: dict[str, str], out: Path) -> None:
-    for rel, content in files.items():
-        path = out / rel
+def write(files: dict[str, str | bytes], out: Path) -> None:
+    for name, content in files.items():
+        path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
 
 
 if __name__ == "__main__":

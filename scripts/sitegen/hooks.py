@@ -19,7 +19,8 @@ from sitegen.generate import generate  # noqa: E402
 
 def on_files(files: Files, *, config) -> Files:
     descriptor = Path(os.environ.get("SPF_DATAPACKAGE", DATAPACKAGE))
-    for path, content in generate(descriptor).items():
+    settings = {"publisher": config.extra.get("publisher", ""), "site_url": config.site_url or ""}
+    for path, content in generate(descriptor, settings).items():
         if files.get_file_from_path(path) is not None:
             raise RuntimeError(f"generated file {path} would replace a hand-written file in docs/")
         files.append(File.generated(config, path, content=content))

@@ -1,0 +1,59 @@
+"""The release a build publishes: version (datapackage.json), date (CHANGELOG.md), and how to cite it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+HEADING = re.compile(r"^## (\d+\.\d+\.\d+) [–-] (\d{4}-\d{2}-\d{2})\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    date: str
+    title: str
+    publisher: str
+    url: str  # where the data pages live (site_url + "data/"), may be empty
+
+    @property
+    def tag(self) -> str:
+        return f"v{self.version}"
+
+    def citation(self) -> str:
+        where = f" {self.url}" if self.url else ""
+        return (
+            f"{self.publisher} ({self.date[:4]}). {self.title}, version {self.version} "
+            f"(released {self.date}) [Data set]. Licence CC BY 4.0.{where}"
+        )
+
+    def bibtex(self) -> str:
+        key = "spf_flagship_data_" + self.version.replace(".", "_")
+        lines = [
+            f"@misc{{{key},",
+            f"  title = {{{self.title}}}",
+            f"  author = {{{{{self.publisher}}}}}",
+            f"  year = {{{self.date[:4]}}}",
+            f"  version = {{{self.version}}}",
+            f"  note = {{Released {self.date}. Licence CC BY 4.0}}",
+        ]
+        if self.url:
+            lines.append(f"  url = {{{self.url}}}")
+        return ",\n".join(lines) + "\n}"
+
+
+def changelog_entries(text: str) -> list[tuple[str, str]]:
+    """(version, date) of each release heading, newest first as written."""
+    return HEADING.findall(text)
+
+
+def load(descriptor: dict, changelog: Path, publisher: str, site_url: str) -> Release:
+    version = descriptor["version"]
+    entries = dict(changelog_entries(changelog.read_text(encoding="utf-8"))) if changelog.is_file() else {}
+    if version not in entries:
+        raise ValueError(f"CHANGELOG.md has no '## {version} – YYYY-MM-DD' heading for the package version {version}")
+    url = site_url.rstrip("/") + "/data/" if site_url else ""
+    return Release(
+        version=version, date=entries[version], title=descriptor.get("title", ""), publisher=publisher, url=url
+    )

@@ -1,0 +1,143 @@
+"""Downloads for researchers: byte-identical CSVs, a zip that re-validates, an XLSX that round-trips, checksums
+that match, release metadata that agrees everywhere, and links that resolve on the built site."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import subprocess
+import sys
+import zipfile
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+
+DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+VERSION = DESCRIPTOR["version"]
+VDIR = f"downloads/v{VERSION}"
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize("res", DESCRIPTOR["resources"], ids=lambda r: r["name"])
+def test_published_csv_is_byte_identical(built_site, res):
+    source = (ROOT / res["path"]).read_bytes()
+    for path in (f"{VDIR}/{res['name']}-v{VERSION}.csv", f"downloads/latest/{res['name']}.csv"):
+        assert sha((built_site / path).read_bytes()) == sha(source) == res["hash"].removeprefix("sha256:")
+
+
+def test_zip_revalidates_with_frictionless_after_unzip(built_site, tmp_path):
+    with zipfile.ZipFile(built_site / VDIR / f"spf-flagship-data-v{VERSION}.zip") as zf:
+        names = set(zf.namelist())
+        assert {"datapackage.json", "README.md", "LICENSE.txt", "CITATION.cff"} <= names
+        assert all(not n.startswith("/") and ".." not in n for n in names)
+        zf.extractall(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "datapackage.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert f"version {VERSION}" in (tmp_path / "README.md").read_text().lower()
+
+
+def test_xlsx_round_trips_every_resource(built_site):
+    book = pd.read_excel(built_site / VDIR / f"spf-flagship-data-v{VERSION}.xlsx", sheet_name=None)
+    readme = book["README"]
+    assert VERSION in readme.to_string() and "CC BY 4.0" in readme.to_string()
+    for res in DESCRIPTOR["resources"]:
+        sheet = book[res["name"][:31]]
+        csv = pd.read_csv(ROOT / res["path"], dtype=str, keep_default_na=False)
+        assert list(sheet.columns) == list(csv.columns)
+        assert len(sheet) == len(csv)
+        numeric = {f["name"] for f in res["schema"]["fields"] if f["type"] in ("integer", "number")}
+        for col in csv.columns:
+            expected = csv[col]
+            got = sheet[col]
+            if col in numeric:
+                pd.testing.assert_series_equal(
+                    pd.to_numeric(expected.replace("", None)).astype(float), got.astype(float), check_names=False
+                )
+            else:
+                assert got.fillna("").astype(str).tolist() == expected.tolist(), (res["name"], col)
+
+
+def test_json_records_match_csv(built_site):
+    for res in DESCRIPTOR["resources"]:
+        records = json.loads((built_site / "downloads/latest" / f"{res['name']}.json").read_text(encoding="utf-8"))
+        csv = pd.read_csv(ROOT / res["path"], dtype=str, keep_default_na=False)
+        assert len(records) == len(csv) and list(records[0]) == list(csv.columns)
+
+
+@pytest.mark.parametrize("folder", [VDIR, "downloads/latest"])
+def test_checksum_list_matches_files(built_site, folder):
+    lines = (built_site / folder / "SHA256SUMS").read_text().splitlines()
+    files = {p.name for p in (built_site / folder).iterdir() if p.name != "SHA256SUMS"}
+    listed = {}
+    for line in lines:
+        digest, name = re.fullmatch(r"([0-9a-f]{64})  (\S+)", line).groups()
+        listed[name] = digest
+    assert set(listed) == files
+    for name, digest in listed.items():
+        assert sha((built_site / folder / name).read_bytes()) == digest
+
+
+def test_versioned_names_carry_the_version(built_site):
+    for path in (built_site / VDIR).iterdir():
+        assert path.name == "SHA256SUMS" or f"v{VERSION}" in path.name
+
+
+def test_data_pages_show_version_checksums_and_citation(built_site):
+    for page in ["data/index.html"] + [f"data/{r['name']}/index.html" for r in DESCRIPTOR["resources"]]:
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert f"Release {VERSION}" in html, page
+        assert "@misc{spf_flagship_data_" in html and "How to cite" in html, page
+        assert re.search(r"<code>[0-9a-f]{64}</code>", html), page
+
+
+def test_data_dictionary_lists_every_field(built_site):
+    for res in DESCRIPTOR["resources"]:
+        html = (built_site / f"data/{res['name']}/index.html").read_text(encoding="utf-8")
+        for field in res["schema"]["fields"]:
+            assert f"<code>{field['name']}</code>" in html, (res["name"], field["name"])
+
+
+def test_every_download_link_resolves(built_site):
+    found = 0
+    for page in built_site.rglob("*.html"):
+        for href in re.findall(r'href="([^"#]*downloads/[^"#]+)"', page.read_text(encoding="utf-8")):
+            assert (page.parent / href).resolve().is_file(), (page, href)
+            found += 1
+    assert found > 50
+
+
+def test_release_metadata_agrees():
+    """datapackage.json, CHANGELOG.md and CITATION.cff name the same release."""
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    top = re.search(r"^## (\d+\.\d+\.\d+) [–-] (\d{4}-\d{2}-\d{2})", changelog, re.M)
+    cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert top.group(1) == VERSION
+    assert f'version: "{VERSION}"' in cff and f'date-released: "{top.group(2)}"' in cff
+    assert re.fullmatch(r"\d+\.\d+\.\d+", VERSION)
+
+
+def test_downloads_are_deterministic():
+    from sitegen.generate import generate
+
+    a, b = generate(), generate()
+    assert {k: v for k, v in a.items() if k.startswith("downloads/")} == {
+        k: v for k, v in b.items() if k.startswith("downloads/")
+    }
+
+
+def test_zip_in_memory_has_fixed_timestamps(built_site):
+    with zipfile.ZipFile(io.BytesIO((built_site / "downloads/latest/spf-flagship-data.zip").read_bytes())) as zf:
+        changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+        date = re.search(r"^## \S+ [–-] (\d{4})-(\d{2})-(\d{2})", changelog, re.M).groups()
+        assert {i.date_time[:3] for i in zf.infolist()} == {tuple(int(x) for x in date)}
