@@ -109,8 +109,9 @@ def table(columns: list[Column], rows: list[dict], caption: str = "", attrs: str
         )
         body.append(f"<tr>{tds}</tr>")
     cap = f"<caption>{h(caption)}</caption>" if caption else ""
+    name = caption or "Table: " + ", ".join(c.header for c in columns[:3])
     return (
-        f'<div class="table-wrap" tabindex="0" role="region" aria-label="{h(caption or "Table: " + ", ".join(c.header for c in columns[:3]))}">'
+        f'<div class="table-wrap" tabindex="0" role="region" aria-label="{h(name)}">'
         f'<table class="stack"{attrs}>{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
