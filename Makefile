@@ -10,7 +10,8 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser validate format format-check test lint site linkcheck serve bench diff clean
+.PHONY: help install browser validate format format-check test lint site linkcheck serve bench diff clean \
+	ci-validate ci-diff
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -57,6 +58,13 @@ bench: $(STAMP) browser ## Performance benchmark; writes bench/results.json
 
 diff: $(STAMP) ## Plain-language data diff against BASE (default origin/main)
 	$(PY) scripts/diff.py $(BASE)
+
+# The pull-request workflow runs these two; outside GitHub they print to the terminal.
+ci-validate: $(STAMP) ## validate with GitHub annotations, markdown report to the job summary
+	$(PY) scripts/validate.py --format github $(if $(GITHUB_STEP_SUMMARY),--summary "$(GITHUB_STEP_SUMMARY)")
+
+ci-diff: $(STAMP) ## data diff against BASE as markdown, appended to the job summary
+	$(PY) scripts/diff.py $(BASE) --format markdown $(if $(GITHUB_STEP_SUMMARY),--output "$(GITHUB_STEP_SUMMARY)")
 
 clean: ## Remove generated output (site/, build/); keeps .venv
 	rm -rf site build

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from paths import DATAPACKAGE  # noqa: E402
 from validator import validate  # noqa: E402
-from validator.render import FORMATS, as_text  # noqa: E402
+from validator.render import FORMATS, as_markdown, as_text  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,16 +29,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--package", type=Path, default=DATAPACKAGE, help="path to datapackage.json")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
+    parser.add_argument("--summary", type=Path, help="also append the markdown report to this file (CI job summary)")
+    parser.add_argument("--guide-url", help="address of the published Validator errors page; markdown links to it")
     args = parser.parse_args(argv)
 
     errors = validate(args.package)
     if args.format == "text":
         report = as_text(errors, color=sys.stdout.isatty())
+    elif args.format == "markdown":
+        report = as_markdown(errors, args.guide_url)
     else:
         report = FORMATS[args.format](errors)
     print(report)
     if args.output:
         args.output.write_text(report + "\n", encoding="utf-8")
+    if args.summary:
+        with open(args.summary, "a", encoding="utf-8") as fh:
+            fh.write(as_markdown(errors, args.guide_url) + "\n")
     return 1 if errors else 0
 
 

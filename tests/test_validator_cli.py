@@ -66,7 +66,7 @@ def test_markdown_report(package):
     assert result.returncode == 1
     assert "## ❌ Data check found 1 problem in 1 file" in result.stdout
     assert "| 4 | description |" in result.stdout
-    assert "(docs/contribute/errors.md#html-in-text)" in result.stdout
+    assert "`html-in-text`" in result.stdout
 
 
 def test_text_names_file_line_and_column(package):

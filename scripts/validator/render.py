@@ -68,7 +68,9 @@ def _md_cell(text) -> str:
     return "" if text is None else str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def as_markdown(errors: list[ValidationError]) -> str:
+def as_markdown(errors: list[ValidationError], guide_url: str | None = None) -> str:
+    """A report for a pull-request comment or job summary. With guide_url (the published Validator errors
+    page), each slug links to its entry there."""
     if not errors:
         return "## ✅ Data check passed\n\nThe data package is valid: every file, row and figure passed.\n"
     n = len(errors)
