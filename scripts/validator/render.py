@@ -78,15 +78,17 @@ def as_markdown(errors: list[ValidationError], guide_url: str | None = None) -> 
     lines = [
         f"## ❌ Data check found {n} problem{'s' * (n != 1)} in {len(files)} file{'s' * (len(files) != 1)}",
         "",
-        "Fix each row below, then push again. Each problem links to its entry in the contributor guide.",
+        "Fix each row below, then push again. The short name in each row is explained, with an example, on the "
+        "contributor guide's page *Validator errors*.",
         "",
     ]
     for path, group in groupby(errors, key=lambda e: e.path):
         lines += [f"### `{path}`", "", "| Line | Column | Problem | How to fix |", "|---:|---|---|---|"]
         for e in group:
+            slug = f"[`{e.type}`]({guide_url}#{e.type})" if guide_url else f"`{e.type}`"
             lines.append(
-                f"| {_md_cell(e.row) or '–'} | {_md_cell(e.field) or '–'} | {_md_cell(e.message)} "
-                f"[`{e.type}`](docs/contribute/errors.md#{e.type}) | {_md_cell(e.hint)} |"
+                f"| {_md_cell(e.row) or '–'} | {_md_cell(e.field) or '–'} | {_md_cell(e.message)} {slug} "
+                f"| {_md_cell(e.hint)} |"
             )
         lines.append("")
     return "\n".join(lines)
