@@ -27,19 +27,25 @@ def resource_schema(name: str, descriptor: dict | None = None) -> dict:
     raise KeyError(f"datapackage.json has no resource named {name!r}")
 
 
-def _sort_key(row: dict, fields: list[dict], key: list[str]):
+def _key_function(fields: list[dict], key: list[str], names: list[str]):
+    """Sort key for a row given as a list in field order: numbers as numbers, empty cells first."""
     types = {f["name"]: f.get("type", "string") for f in fields}
-    out = []
-    for name in key:
-        value = (row.get(name) or "").strip()
-        if types.get(name) in ("integer", "number"):
-            try:
-                out.append((1, float(value), ""))
-            except ValueError:
-                out.append((0 if not value else 2, 0.0, value))
-        else:
-            out.append((1 if value else 0, 0.0, value))
-    return out
+    plan = [(names.index(k), types.get(k) in ("integer", "number")) for k in key if k in names]
+
+    def sort_key(values: list[str]):
+        out = []
+        for i, numeric in plan:
+            value = values[i]
+            if numeric:
+                try:
+                    out.append((1, float(value), ""))
+                except ValueError:
+                    out.append((0 if not value else 2, 0.0, value))
+            else:
+                out.append((1 if value else 0, 0.0, value))
+        return out
+
+    return sort_key
 
 
 def canonical_text(resource: dict, rows: list[dict]) -> str:
@@ -48,13 +54,63 @@ def canonical_text(resource: dict, rows: list[dict]) -> str:
     names = [f["name"] for f in fields]
     key = resource["schema"].get("primaryKey") or names
     key = [key] if isinstance(key, str) else key
-    clean = [{n: ("" if row.get(n) is None else str(row.get(n))).strip() for n in names} for row in rows]
-    clean.sort(key=lambda r: _sort_key(r, fields, key))
+    values = [["" if row.get(n) is None else str(row.get(n)).strip() for n in names] for row in rows]
+    values.sort(key=_key_function(fields, key, names))
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=names, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writeheader()
-    writer.writerows(clean)
+    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(names)
+    writer.writerows(values)
     return buf.getvalue()
+
+
+def _fast_keys(rows: list[list[str]], plan: list[tuple[int, bool]]) -> list[tuple]:
+    """Sort keys equivalent to _key_function when every numeric key cell is empty or a valid number:
+    strings compare as themselves (empty first), numbers as floats (empty first)."""
+    ninf = float("-inf")
+    return [tuple((float(r[i]) if r[i] else ninf) if numeric else r[i] for i, numeric in plan) for r in rows]
+
+
+def why_not_canonical(resource: dict, text: str, records: list[list[str]] | None = None) -> str | None:
+    """Why `text` is not the canonical form of this resource's file, or None when it is. Faster than
+    comparing with canonical_text: rows stay lists and are only checked for order, not sorted.
+    `records` may pass the already parsed rows (header first)."""
+    if text.startswith("\ufeff"):
+        return "it starts with a byte-order mark"
+    if "\r" in text:
+        return "it has Windows line endings"
+    if not text.endswith("\n"):
+        return "the last line has no line ending"
+    fields = resource["schema"]["fields"]
+    names = [f["name"] for f in fields]
+    if records is None:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    if not records or records[0] != names:
+        return "the header differs from the schema's field order"
+    rows = records[1:]
+    if any(len(r) != len(names) for r in rows):
+        return "a row has a different number of cells than the header"
+    key = resource["schema"].get("primaryKey") or names
+    key = [key] if isinstance(key, str) else key
+    types = {f["name"]: f.get("type", "string") for f in fields}
+    plan = [(names.index(k), types.get(k) in ("integer", "number")) for k in key if k in names]
+    try:
+        keys = _fast_keys(rows, plan)
+    except ValueError:
+        keys = [_key_function(fields, key, names)(r) for r in rows]
+    if any(a > b for a, b in zip(keys, keys[1:], strict=False)):
+        return "rows are not sorted by their key"
+    if any(c[:1].isspace() or c[-1:].isspace() for r in rows for c in r):
+        return "a cell starts or ends with a space"
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(names)
+    writer.writerows(rows)
+    if buf.getvalue() != text:
+        for i, (a, b) in enumerate(zip(text.splitlines(), buf.getvalue().splitlines(), strict=False), 1):
+            if a != b:
+                return f"line {i} has quoting that `make format` would change"
+        return "its layout differs from what `make format` writes"
+    return None
 
 
 def read_rows(path: Path) -> list[dict]:

@@ -88,10 +88,7 @@ def invalid_slugs() -> list[str]:
 
 
 # --- built site and a local server, shared by the site and browser tests ---------------------------------
-import functools  # noqa: E402
-import gzip  # noqa: E402
-import http.server  # noqa: E402
-import threading  # noqa: E402
+from serve_static import serve  # noqa: E402, F401  (re-exported for the tests)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -138,51 +135,6 @@ def served_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def built_site(served_site):
     return served_site[0]
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files with gzip, as real hosts serve them."""
-
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "max-age=3600")
-        super().end_headers()
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        gz = "gzip" in self.headers.get("Accept-Encoding", "") and path.suffix in (
-            ".html",
-            ".js",
-            ".css",
-            ".json",
-            ".csv",
-            ".svg",
-            ".xml",
-        )
-        if not gz or not path.is_file():
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        import io
-
-        return io.BytesIO(body)
-
-
-def serve(directory: Path):
-    directory.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(_Handler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 @pytest.fixture(scope="session")

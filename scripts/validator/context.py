@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from paths import rel
@@ -19,14 +20,48 @@ from validator.catalogue import ValidationError, make_error
 
 @dataclass
 class Table:
-    """One declared resource whose file is safe to read and is UTF-8 text."""
+    """One declared resource whose file is safe to read and is UTF-8 text. Parsed on first use into records
+    (lists of cells, in header order) with the CSV line number where each record starts."""
 
     name: str
     path: str  # relative to the package root, as declared
     descriptor: dict
     raw: bytes
-    header: list[str]
-    rows: list[tuple[int, dict]]  # (CSV line number where the record starts, {column: cell})
+    text: str
+
+    @cached_property
+    def _parsed(self) -> tuple[list[str], list[list[str]], list[int]]:
+        return parse_records(self.text)
+
+    @property
+    def header(self) -> list[str]:
+        return self._parsed[0]
+
+    @property
+    def records(self) -> list[list[str]]:
+        return self._parsed[1]
+
+    @property
+    def lines(self) -> list[int]:
+        return self._parsed[2]
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.header)}
+
+    def column(self, name: str) -> list[str]:
+        """Every cell of one column ('' where a short row lacks it)."""
+        i = self.index.get(name)
+        if i is None:
+            return [""] * len(self.records)
+        return [r[i] if i < len(r) else "" for r in self.records]
+
+    @property
+    def rows(self) -> list[tuple[int, dict]]:
+        """(line, {column: cell}) per record: convenient, slower; for small tables and error reports."""
+        return [
+            (line, dict(zip(self.header, r, strict=False))) for line, r in zip(self.lines, self.records, strict=True)
+        ]
 
     @property
     def fields(self) -> list[dict]:
@@ -57,18 +92,18 @@ class Context:
         return self.tables.get(name)
 
 
-def parse_rows(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
+def parse_records(text: str) -> tuple[list[str], list[list[str]], list[int]]:
+    """(header, records, line number where each record starts). Line numbers count the header as 1."""
     reader = csv.reader(io.StringIO(text, newline=""))
-    header: list[str] = []
-    rows: list[tuple[int, dict]] = []
-    start = 1
+    header = next(reader, [])
+    records: list[list[str]] = []
+    lines: list[int] = []
+    start = reader.line_num + 1
     for record in reader:
-        if not header:
-            header = record
-        else:
-            rows.append((start, dict(zip(header, record, strict=False))))
+        records.append(record)
+        lines.append(start)
         start = reader.line_num + 1
-    return header, rows
+    return header, records, lines
 
 
 def load_descriptor(ctx: Context) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from validator.catalogue import make_error
-from validator.context import Context, Table, parse_rows
+from validator.context import Context, Table
 
 ERRORS = ["encoding-error", "empty-file", "no-rows"]
 
@@ -30,9 +30,8 @@ def check(ctx: Context):
             continue
         if text.startswith("\ufeff"):
             text = text[1:]
-        header, rows = parse_rows(text)
-        if not rows:
+        if not text.strip("\r\n").count("\n"):  # a header line and nothing after it
             yield make_error("no-rows", resource=name, path=path)
             continue
-        ctx.tables[name] = Table(name=name, path=path, descriptor=res, raw=raw, header=header, rows=rows)
+        ctx.tables[name] = Table(name=name, path=path, descriptor=res, raw=raw, text=text)
         ctx.readable.append(res)

@@ -86,7 +86,7 @@ def _range(constraints: dict) -> str:
 def _convert(ctx: Context, table, err):
     kind = err.type
     row_number = getattr(err, "row_number", None)
-    line = table.rows[row_number - 2][0] if row_number and 2 <= row_number <= len(table.rows) + 1 else None
+    line = table.lines[row_number - 2] if row_number and 2 <= row_number <= len(table.lines) + 1 else None
     field_name = getattr(err, "field_name", None) or None
     field = table.field(field_name) if field_name else {}
     cell = getattr(err, "cell", None)
@@ -112,9 +112,9 @@ def _convert(ctx: Context, table, err):
             return None  # the empty key cell is already reported as missing-value
         keys = table.descriptor["schema"].get("primaryKey", [])
         keys = [keys] if isinstance(keys, str) else keys
-        values = dict(table.rows[row_number - 2][1]) if line else {}
+        values = dict(zip(table.header, table.records[row_number - 2], strict=False)) if line else {}
         m = re.search(r"position (\d+)", err.note or "")
-        other = table.rows[int(m.group(1)) - 2][0] if m else "another row"
+        other = table.lines[int(m.group(1)) - 2] if m else "another row"
         label = ", ".join(f'{k} "{values.get(k, "")}"' for k in keys) or "This key"
         return make_error(
             "duplicate-id",
@@ -132,7 +132,7 @@ def _convert(ctx: Context, table, err):
 
 
 def _foreign_key(ctx, table, err, base):
-    values = dict(table.rows[err.row_number - 2][1])
+    values = dict(zip(table.header, table.records[err.row_number - 2], strict=False))
     for fk in table.descriptor["schema"].get("foreignKeys", []):
         fields = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
         ref = fk["reference"]
@@ -140,7 +140,7 @@ def _foreign_key(ctx, table, err, base):
         ref_table = ctx.table(ref.get("resource") or table.name)
         if ref_table is None:
             continue
-        known = {tuple(r.get(f, "") for f in ref_fields) for _, r in ref_table.rows}
+        known = set(zip(*(ref_table.column(f) for f in ref_fields), strict=True))
         key = tuple(values.get(f, "") for f in fields)
         if all(key) and key not in known:
             return make_error(

@@ -19,6 +19,11 @@ def _countries():
     return pycountry.countries
 
 
+@cache
+def _codes() -> frozenset[str]:
+    return frozenset(c.alpha_3 for c in _countries())
+
+
 def suggestion(value: str, name: str) -> str:
     countries = _countries()
     for guess in (name, value):
@@ -37,22 +42,23 @@ def suggestion(value: str, name: str) -> str:
 
 
 def check(ctx: Context):
-    countries = _countries()
+    codes = _codes()
     for table in ctx.tables.values():
-        columns = [c for c in ("iso3", "area_code") if c in table.header]
-        for line, row in table.rows:
-            for column in columns:
-                value = row.get(column, "")
-                if not value or (column == "area_code" and row.get("area_type") != "country"):
+        for column in ("iso3", "area_code"):
+            if column not in table.index:
+                continue
+            values = table.column(column)
+            kinds = table.column("area_type") if column == "area_code" else None
+            names = table.column("name") if "name" in table.index else table.column("area_name")
+            for i, value in enumerate(values):
+                if not value or value in codes or (kinds is not None and kinds[i] != "country"):
                     continue
-                if countries.get(alpha_3=value) is None:
-                    name = row.get("name") or row.get("area_name") or ""
-                    yield make_error(
-                        "invalid-iso3",
-                        path=table.path,
-                        resource=table.name,
-                        row=line,
-                        field=column,
-                        value=value,
-                        suggestion=suggestion(value, name),
-                    )
+                yield make_error(
+                    "invalid-iso3",
+                    path=table.path,
+                    resource=table.name,
+                    row=table.lines[i],
+                    field=column,
+                    value=value,
+                    suggestion=suggestion(value, names[i]),
+                )

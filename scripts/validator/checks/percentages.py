@@ -1,4 +1,4 @@
-"""percent-out-of-range: a value whose unit is a percentage lies between 0 and 100."""
+"""percent-out-of-range: a value whose unit is a percentage (or a 0-100 index) lies between 0 and 100."""
 
 from __future__ import annotations
 
@@ -6,18 +6,20 @@ from validator.catalogue import make_error
 from validator.context import Context
 
 ERRORS = ["percent-out-of-range"]
+PERCENT_UNITS = ("percent", "%", "index (0-100)")
 
 
 def check(ctx: Context):
     for table in ctx.tables.values():
-        if "value" not in table.header or "unit" not in table.header:
+        if "value" not in table.index or "unit" not in table.index:
             continue
-        for line, row in table.rows:
-            unit = row.get("unit", "").strip().lower()
-            if not (unit.startswith("percent") or unit.startswith("%") or unit.startswith("index (0-100)")):
+        units = table.column("unit")
+        for i, cell in enumerate(table.column("value")):
+            unit = units[i].strip().lower()
+            if not unit.startswith(PERCENT_UNITS):
                 continue
             try:
-                value = float(row.get("value", ""))
+                value = float(cell)
             except ValueError:
                 continue  # reported as wrong-type
             if not 0 <= value <= 100:
@@ -25,8 +27,8 @@ def check(ctx: Context):
                     "percent-out-of-range",
                     path=table.path,
                     resource=table.name,
-                    row=line,
+                    row=table.lines[i],
                     field="value",
-                    value=row["value"],
+                    value=cell,
                     note=unit,
                 )

@@ -21,17 +21,18 @@ FIGURES = {
 
 def check(ctx: Context):
     sources = ctx.table("sources")
-    known = {r.get("source_id") for _, r in sources.rows} if sources else None
+    known = set(sources.column("source_id")) if sources else None
     for table in ctx.tables.values():
         for figure, (source_col, label_col) in FIGURES.items():
-            if figure not in table.header:
+            if figure not in table.index:
                 continue
-            for line, row in table.rows:
-                if not (row.get(figure) or "").strip():
+            source_ids, labels = table.column(source_col), table.column(label_col)
+            for i, cell in enumerate(table.column(figure)):
+                if not cell.strip():
                     continue
-                where = dict(path=table.path, resource=table.name, row=line, note=figure)
-                source = (row.get(source_col) or "").strip()
+                where = dict(path=table.path, resource=table.name, row=table.lines[i], note=figure)
+                source = source_ids[i].strip()
                 if not source or (known is not None and source not in known):
                     yield make_error("missing-provenance", field=source_col, **where)
-                if (row.get(label_col) or "").strip() not in LABELS:
+                if labels[i].strip() not in LABELS:
                     yield make_error("missing-provenance", field=label_col, **where)

@@ -13,17 +13,21 @@ HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!--|&#?[a-z
 SCRIPT_LINK = re.compile(r"(?i)\b(javascript|vbscript)\s*:|\bdata\s*:\s*[a-z]+/[a-z0-9.+-]+[;,]")
 INSECURE = re.compile(r"(?i)\b(http|ftp)://[^\s,;'\"]+")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# one search over a whole row finds the rows worth looking at cell by cell
+SUSPECT = re.compile(r"[<&:]|(?:^|\x1f)[=+\-@\t\r]")
 
 
 def check(ctx: Context):
     for table in ctx.tables.values():
-        text_columns = [c for c in table.header if table.field_type(c) not in ("integer", "number")]
-        for line, row in table.rows:
-            for column in text_columns:
-                cell = row.get(column) or ""
+        text_cols = [i for i, c in enumerate(table.header) if table.field_type(c) not in ("integer", "number")]
+        for n, record in enumerate(table.records):
+            if not SUSPECT.search("\x1f".join(record)):
+                continue
+            for i in text_cols:
+                cell = record[i] if i < len(record) else ""
                 if not cell:
                     continue
-                where = dict(path=table.path, resource=table.name, row=line, field=column)
+                where = dict(path=table.path, resource=table.name, row=table.lines[n], field=table.header[i])
                 if m := HTML.search(cell):
                     yield make_error("html-in-text", value=m.group(0), **where)
                 if m := SCRIPT_LINK.search(cell):
