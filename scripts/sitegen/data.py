@@ -19,6 +19,8 @@ class Package:
     root: Path
     descriptor: dict
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    _records: dict[str, list[dict]] = field(default_factory=dict, repr=False)
+    _groups: dict[tuple, dict] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, descriptor_path: Path) -> Package:
@@ -53,16 +55,38 @@ class Package:
     def figures(self) -> dict[str, dict]:
         return {r["figure_id"]: r for r in self["headline_figures"].to_dict("records")}
 
+    @cached_property
+    def _by_measure(self) -> dict[str, list[dict]]:
+        index: dict[str, list[dict]] = {}
+        for r in self.figures.values():
+            index.setdefault(r["measure"], []).append(r)
+        return index
+
+    def records(self, name: str) -> list[dict]:
+        """All rows of a resource as dicts (cached)."""
+        if name not in self._records:
+            self._records[name] = self[name].to_dict("records")
+        return self._records[name]
+
+    def by(self, name: str, column: str) -> dict[str, list[dict]]:
+        """Rows of a resource grouped by one column (cached), e.g. by("institutional_changes", "iso3")."""
+        key = (name, column)
+        if key not in self._groups:
+            groups: dict[str, list[dict]] = {}
+            for r in self.records(name):
+                groups.setdefault(r[column], []).append(r)
+            self._groups[key] = groups
+        return self._groups[key]
+
     def measure(self, measure: str, targets: bool | None = None) -> list[dict]:
         """Figures of one measure, oldest first; targets=True/False keeps only targets/results."""
-        rows = [r for r in self.figures.values() if r["measure"] == measure]
+        rows = list(self._by_measure.get(measure, []))
         if targets is not None:
             rows = [r for r in rows if (r["qualifier"] == "target") == targets]
         return sorted(rows, key=lambda r: (r["as_of"], LABELS.index(r["verification"]), r["figure_id"]))
 
     def focus_phases(self, iso3: str) -> list[dict]:
-        df = self["focus_countries"]
-        return df[df["iso3"] == iso3].sort_values("phase").to_dict("records")
+        return sorted(self.by("focus_countries", "iso3").get(iso3, []), key=lambda r: r["phase"])
 
     @cached_property
     def _coverage_index(self) -> dict[tuple[str, str], list[dict]]:

@@ -8,15 +8,15 @@ same checksums on every build.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
-import math
 import re
+import shutil
 import zipfile
 from dataclasses import dataclass
-
-import pandas as pd
+from pathlib import Path
 
 from sitegen.release import Release
 
@@ -50,16 +50,25 @@ def folder(release: Release) -> str:
     return f"downloads/{release.tag}"
 
 
-def _plain(value):
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+def typed_rows(pkg, res: dict) -> tuple[list[str], list[list]]:
+    """(header, rows) of a resource read straight from its CSV, numbers typed by the schema, empty as None."""
+    types = {f["name"]: f.get("type", "string") for f in res["schema"]["fields"]}
+    with open(pkg.root / res["path"], encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader)
+        convert = [int if types.get(n) == "integer" else _number if types.get(n) == "number" else str for n in header]
+        rows = [[conv(c) if c != "" else None for conv, c in zip(convert, r, strict=True)] for r in reader]
+    return header, rows
 
 
-def records(df: pd.DataFrame) -> list[dict]:
-    return [{k: _plain(v) if v != "" else None for k, v in row.items()} for row in df.to_dict("records")]
+def _number(text: str):
+    value = float(text)
+    return int(value) if value.is_integer() and "." not in text else value
+
+
+def records(pkg, res: dict) -> list[dict]:
+    header, rows = typed_rows(pkg, res)
+    return [dict(zip(header, r, strict=True)) for r in rows]
 
 
 def _fixed_zip(entries: list[tuple[str, bytes]], date: str) -> bytes:
@@ -79,12 +88,21 @@ def workbook(pkg, release: Release) -> bytes:
     from datetime import datetime
 
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    wb = Workbook()
-    readme = wb.active
-    readme.title = "README"
+    wb = Workbook(write_only=True)  # streams rows: fast and small in memory for large packages
+    readme = wb.create_sheet("README")
     bold = Font(bold=True)
+
+    def heading(ws, values):
+        cells = []
+        for v in values:
+            cell = WriteOnlyCell(ws, value=v)
+            cell.font = bold
+            cells.append(cell)
+        ws.append(cells)
+
     for row in [
         ("Title", release.title),
         ("Version", release.version),
@@ -96,21 +114,22 @@ def workbook(pkg, release: Release) -> bytes:
         (),
         ("Sources", ""),
     ]:
-        readme.append(list(row))
-    readme.append(["source_id", "title", "publisher", "url"])
-    for s in pkg["sources"].to_dict("records"):
-        readme.append([s["source_id"], s["title"], s["publisher"], s["url"]])
-    for cell in readme["A"]:
-        cell.font = bold
+        if row:
+            key = WriteOnlyCell(readme, value=row[0])
+            key.font = bold
+            readme.append([key, *row[1:]])
+        else:
+            readme.append([])
+    heading(readme, ["source_id", "title", "publisher", "url"])
+    for src in pkg["sources"].to_dict("records"):
+        readme.append([src["source_id"], src["title"], src["publisher"], src["url"]])
     for res in pkg.descriptor["resources"]:
         ws = wb.create_sheet(res["name"][:31])
-        df = pkg[res["name"]]
-        ws.append(list(df.columns))
-        for cell in ws[1]:
-            cell.font = bold
-        for row in records(df):
-            ws.append(list(row.values()))
         ws.freeze_panes = "A2"
+        header, rows = typed_rows(pkg, res)
+        heading(ws, header)
+        for row in rows:
+            ws.append(row)
     stamp = datetime.fromisoformat(release.date)
     wb.properties.created = wb.properties.modified = stamp
     wb.properties.creator = release.publisher
@@ -188,7 +207,7 @@ def build(pkg, release: Release, citation_cff: str) -> list[Download]:
         name = res["name"]
         raw = (pkg.root / res["path"]).read_bytes()
         out.append(Download(f"{name}-{v}.csv", "csv", name, raw, f"{name}.csv"))
-        lines = [json.dumps(r, ensure_ascii=False, allow_nan=False) for r in records(pkg[name])]
+        lines = [json.dumps(r, ensure_ascii=False, allow_nan=False) for r in records(pkg, res)]
         body = "[\n" + ",\n".join(lines) + "\n]\n"  # one record per line
         out.append(Download(f"{name}-{v}.json", "json", name, body.encode(), f"{name}.json"))
     out.append(Download(f"{PACKAGE_STEM}-{v}.xlsx", "xlsx", None, workbook(pkg, release), f"{PACKAGE_STEM}.xlsx"))
@@ -196,6 +215,48 @@ def build(pkg, release: Release, citation_cff: str) -> list[Download]:
         Download(f"{PACKAGE_STEM}-{v}.zip", "zip", None, package_zip(pkg, release, citation_cff), f"{PACKAGE_STEM}.zip")
     )
     return out
+
+
+def cache_key(pkg, release: Release, citation_cff: str) -> str:
+    """Everything the downloads depend on: the package files, the release, and this code."""
+    digest = hashlib.sha256()
+    for part in [
+        (pkg.root / "datapackage.json").read_bytes(),
+        repr(release).encode(),
+        citation_cff.encode(),
+        Path(__file__).read_bytes(),
+    ]:
+        digest.update(hashlib.sha256(part).digest())
+    for res in pkg.descriptor["resources"]:
+        digest.update(hashlib.sha256((pkg.root / res["path"]).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def build_cached(pkg, release: Release, citation_cff: str, cache_dir: Path | None) -> list[Download]:
+    """build(), reusing the files of an earlier build with the same inputs (they are deterministic, so a
+    cached file is byte-identical to a fresh one). The workbook of a large package takes many seconds."""
+    if cache_dir is None:
+        return build(pkg, release, citation_cff)
+    entry = cache_dir / cache_key(pkg, release, citation_cff)
+    manifest = entry / "manifest.json"
+    if manifest.is_file():
+        items = json.loads(manifest.read_text(encoding="utf-8"))
+        return [
+            Download(i["name"], i["kind"], i["resource"], (entry / i["name"]).read_bytes(), i["latest_name"])
+            for i in items
+        ]
+    made = build(pkg, release, citation_cff)
+    shutil.rmtree(cache_dir, ignore_errors=True)  # keep one entry: the cache never grows
+    entry.mkdir(parents=True)
+    for d in made:
+        (entry / d.name).write_bytes(d.content)
+    manifest.write_text(
+        json.dumps(
+            [{"name": d.name, "kind": d.kind, "resource": d.resource, "latest_name": d.latest_name} for d in made]
+        ),
+        encoding="utf-8",
+    )
+    return made
 
 
 def sums(downloads: list[Download], latest: bool) -> bytes:

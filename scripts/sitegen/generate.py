@@ -36,19 +36,21 @@ from sitegen.pages import (  # noqa: E402
 PAGE_MODULES = [home, results, countries, changes, thematic, partners, context, gaps, about, errors]
 
 
-DEFAULT_SETTINGS = {"publisher": "SPF Flagship open-data contributors", "site_url": ""}
+DEFAULT_SETTINGS = {"publisher": "SPF Flagship open-data contributors", "site_url": "", "cache_dir": ""}
 
 
 def generate(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> dict[str, str | bytes]:
     """{path under docs/: content} for every generated page, chart CSV and download.
 
-    `settings` come from mkdocs.yml (publisher, site_url). CHANGELOG.md and CITATION.cff are read from the
-    package's folder."""
+    `settings` come from mkdocs.yml (publisher, site_url) and the hook (cache_dir: where release downloads of
+    unchanged data are reused; none by default). CHANGELOG.md and CITATION.cff are read from the package's
+    folder."""
     settings = {**DEFAULT_SETTINGS, **(settings or {})}
     pkg = Package.load(descriptor_path)
     changelog = pkg.root / "CHANGELOG.md"
     rel = release.load(pkg.descriptor, changelog, settings["publisher"], settings["site_url"])
-    made = downloads.build(pkg, rel, (pkg.root / "CITATION.cff").read_text(encoding="utf-8"))
+    cache = Path(settings["cache_dir"]) if settings.get("cache_dir") else None
+    made = downloads.build_cached(pkg, rel, (pkg.root / "CITATION.cff").read_text(encoding="utf-8"), cache)
     files: dict[str, str | bytes] = dict(downloads.files(made, rel))
     chart_ids: set[str] = set()
     pages = [page for module in PAGE_MODULES for page in module.build(pkg)]

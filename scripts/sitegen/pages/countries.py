@@ -36,8 +36,7 @@ def _phases_text(pkg, iso3: str) -> Raw:
 
 
 def _changes(pkg, iso3: str):
-    df = pkg["institutional_changes"]
-    return df[df["iso3"] == iso3].sort_values("change_id").to_dict("records")
+    return sorted(pkg.by("institutional_changes", "iso3").get(iso3, []), key=lambda r: r["change_id"])
 
 
 def change_rows(pkg, changes: list[dict], page_src: str, with_country: bool = False) -> list[dict]:
@@ -111,7 +110,7 @@ def coverage_chart(pkg, iso3: str) -> ChartSpec | None:
 
 
 def _other_indicators(pkg, iso3: str, sources: set, contribute: str) -> str:
-    names = {r["indicator"]: r["name"] for r in pkg["indicators"].to_dict("records")}
+    names = {r["indicator"]: r["name"] for r in pkg.records("indicators")}
     rows = []
     for ind in OTHER_INDICATORS:
         r = latest(pkg, iso3, ind)
@@ -178,7 +177,7 @@ def country_page(pkg, iso3: str) -> Page:
     else:
         page.add(gap(f"The package has no SDG 1.3.1 series for {c['name']}.", contribute))
     page.add("## Pensions and health coverage", _other_indicators(pkg, iso3, sources, contribute))
-    partners = [p for p in pkg["partners"].to_dict("records") if c["name"] in (p["countries"] or "")]
+    partners = [p for p in pkg.records("partners") if c["name"] in (p["countries"] or "")]
     if partners:
         sources |= {p["source_id"] for p in partners}
         page.add(

@@ -1,0 +1,199 @@
+"""make bench: build and validation times at 1x, 10x and 100x data, page weight and Lighthouse scores.
+
+    python scripts/bench.py [--runs 3] [--scales 1 10 100] [--smoke] [--no-lighthouse]
+
+Writes bench/results.json and prints a table. Every time is the median of --runs runs, with min and max
+(the machine is small and noisy); synthetic packages are written to a temporary folder. --smoke runs the
+smallest case once without browsers, so the benchmark cannot rot (tests/test_bench.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synthetic  # noqa: E402
+from bench_browser import lighthouse, page_weights  # noqa: E402
+from canonical import read_rows  # noqa: E402
+from paths import DOCS, MKDOCS_YML, ROOT  # noqa: E402
+from serve_static import serve  # noqa: E402
+from sitegen.generate import generate, write  # noqa: E402
+
+PY = sys.executable
+BUDGETS = {"pipeline_vs_bare": 1.5, "validator_vs_frictionless": 1.2}
+
+
+def timed(cmd: list[str], env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        cmd,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - start
+
+
+def stats(values: list[float]) -> dict:
+    return {
+        "median": round(statistics.median(values), 3),
+        "min": round(min(values), 3),
+        "max": round(max(values), 3),
+        "runs": len(values),
+    }
+
+
+def bare_config(docs_dir: Path, out: Path) -> Path:
+    """mkdocs.yml without the generating hook and the watch list, reading pre-generated docs."""
+    text = MKDOCS_YML.read_text(encoding="utf-8")
+    text = re.sub(r"^(hooks|watch):\n(  - .*\n)+", "", text, flags=re.M)
+    text = text.replace("docs_dir: docs", f"docs_dir: {docs_dir}")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def site_size(site: Path) -> dict:
+    pages = list(site.rglob("index.html"))
+    html_bytes = sum(p.stat().st_size for p in pages)
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    downloads = sum(p.stat().st_size for p in (site / "downloads").rglob("*") if p.is_file())
+    return {
+        "pages": len(pages),
+        "total_bytes": total,
+        "download_bytes": downloads,
+        "html_bytes": html_bytes,
+        "html_bytes_per_page": round(html_bytes / max(len(pages), 1)),
+    }
+
+
+def bench_scale(k: int, runs: int, work: Path) -> dict:
+    pkg = synthetic.make(k, work / f"pkg{k}")
+    gen = work / f"gen{k}"
+    docs = gen / "docs"
+    shutil.copytree(DOCS, docs)
+    write(generate(pkg), docs)
+    config = bare_config(docs, gen / "mkdocs.yml")
+    site, cache = work / f"site{k}", work / f"cache{k}"
+    env = {"SPF_CACHE_DIR": str(cache)}
+    t = {name: [] for name in ("validate", "frictionless", "generate", "bare_build", "site_cold", "site_warm")}
+    for _ in range(runs):  # interleaved, so that noise hits every measure alike
+        t["validate"].append(timed([PY, "scripts/validate.py", "--package", str(pkg)]))
+        t["frictionless"].append(timed([PY, "-m", "frictionless", "validate", str(pkg)]))
+        t["generate"].append(
+            timed([PY, "scripts/sitegen/generate.py", "--package", str(pkg), "--out", str(work / "gen-scratch")])
+        )
+        t["bare_build"].append(timed([PY, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(gen / "site")]))
+        shutil.rmtree(cache, ignore_errors=True)
+        t["site_cold"].append(timed([PY, "scripts/build_site.py", "--package", str(pkg), "--site", str(site)], env))
+        t["site_warm"].append(timed([PY, "scripts/build_site.py", "--package", str(pkg), "--site", str(site)], env))
+    result = {name: stats(values) for name, values in t.items()}
+    size = site_size(site)
+    rows = sum(len(read_rows(p)) for p in (pkg.parent / "data").glob("*.csv"))
+    med = {name: result[name]["median"] for name in result}
+    result.update(
+        {
+            "scale": k,
+            "rows": rows,
+            "size": size,
+            "ratio_validator_vs_frictionless": round(med["validate"] / med["frictionless"], 3),
+            "ratio_pipeline_cold_vs_bare": round(med["site_cold"] / med["bare_build"], 3),
+            "ratio_pipeline_warm_vs_bare": round(med["site_warm"] / med["bare_build"], 3),
+            "pages_per_second_pipeline_warm": round(size["pages"] / med["site_warm"], 2),
+            "pages_per_second_bare": round(size["pages"] / med["bare_build"], 2),
+        }
+    )
+    return result
+
+
+def browser_parts(work: Path, runs: int, with_lighthouse: bool) -> dict:
+    site = work / "site-served"
+    server, url = serve(site)
+    try:
+        subprocess.run(
+            [PY, "scripts/build_site.py", "--site", str(site)],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "SITE_URL": url + "/", "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.DEVNULL,
+        )
+        pages = {
+            "home (map)": "/",
+            "country page": "/countries/tgo/",
+            "results (charts)": "/results/",
+            "page without charts": "/about-the-data/",
+        }
+        out = {"page_weight": page_weights(url, pages)}
+        if with_lighthouse:
+            out["lighthouse"] = lighthouse(url, pages, runs, work)
+        return out
+    finally:
+        server.shutdown()
+
+
+def table(results: dict) -> str:
+    lines = ["scale  rows     pages  validate  frictionless  ratio  bare   site(cold)  site(warm)  warm/bare  KB/page"]
+    for r in results["scales"]:
+        lines.append(
+            f"x{r['scale']:<5} {r['rows']:<8} {r['size']['pages']:<6} {r['validate']['median']:<9} "
+            f"{r['frictionless']['median']:<13} {r['ratio_validator_vs_frictionless']:<6} "
+            f"{r['bare_build']['median']:<6} "
+            f"{r['site_cold']['median']:<11} {r['site_warm']['median']:<11} {r['ratio_pipeline_warm_vs_bare']:<10} "
+            f"{r['size']['html_bytes_per_page'] / 1000:.1f}"
+        )
+    for name, w in results.get("page_weight", {}).items():
+        lines.append(
+            f"{name}: cold {w['cold_bytes'] / 1000:.0f} KB, warm {w['warm_bytes'] / 1000:.1f} KB, "
+            f"plotly loaded: {w['plotly_loaded']}"
+        )
+    for name, scores in results.get("lighthouse", {}).items():
+        if isinstance(scores, dict):
+            lines.append(f"lighthouse {name}: " + ", ".join(f"{k} {v['median']}" for k, v in scores.items()))
+        else:
+            lines.append(f"lighthouse {name}: {scores}")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--smoke", action="store_true", help="1x, one run, no browser: checks the bench still runs")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.runs, args.scales = 1, [1]
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="spf-bench-") as tmp:
+        work = Path(tmp)
+        results = {
+            "machine": {"cpus": os.cpu_count()},
+            "budgets": BUDGETS,
+            "scales": [bench_scale(k, args.runs, work) for k in args.scales],
+        }
+        if not args.smoke:
+            results.update(browser_parts(work, args.runs, not args.no_lighthouse))
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(table(results))
+    print(f"\nwrote {args.out} in {results['seconds']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

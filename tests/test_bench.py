@@ -1,0 +1,53 @@
+"""The benchmark's smallest case runs, so `make bench` cannot rot. It asserts the shape of the results,
+never a time: performance is measured by `make bench`, not by tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_bench_smoke(tmp_path):
+    out = tmp_path / "results.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/bench.py"), "--smoke", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    data = json.loads(out.read_text())
+    (scale,) = data["scales"]
+    assert scale["scale"] == 1 and scale["size"]["pages"] > 50
+    for name in ("validate", "frictionless", "generate", "bare_build", "site_cold", "site_warm"):
+        assert scale[name]["runs"] == 1 and scale[name]["median"] > 0
+    assert scale["ratio_pipeline_warm_vs_bare"] > 0 and "x1" in result.stdout
+
+
+def test_synthetic_packages_are_valid_and_scaled(tmp_path):
+    import synthetic
+    from validator import validate
+
+    base = synthetic.make(1, tmp_path / "x1")
+    bigger = synthetic.make(10, tmp_path / "x10")
+    assert validate(bigger) == []
+    rows = {p.name: len(p.read_text().splitlines()) for p in (tmp_path / "x10/data").glob("*.csv")}
+    base_rows = {p.name: len(p.read_text().splitlines()) for p in (tmp_path / "x1/data").glob("*.csv")}
+    assert rows["coverage.csv"] >= 9 * base_rows["coverage.csv"]
+    assert rows["institutional_changes.csv"] >= 9 * base_rows["institutional_changes.csv"]
+    assert (
+        base.read_bytes()
+        and synthetic.make(10, tmp_path / "again").parent.joinpath("data/coverage.csv").read_bytes()
+        == (tmp_path / "x10/data/coverage.csv").read_bytes()
+    )  # fixed seed: same package every time
+
+
+def test_synthetic_never_writes_into_the_repository():
+    import pytest
+    import synthetic
+
+    with pytest.raises(ValueError):
+        synthetic.make(2, ROOT / "data")
