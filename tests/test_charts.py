@@ -92,3 +92,33 @@ def test_trend_sentence():
     assert trend_sentence("Coverage in X", rows) == "Coverage in X rose from 10 % in 2015 to 12.5 % in 2023."
     assert trend_sentence("C", rows[::-1]).startswith("C fell from 12.5 %")
     assert "one year of data" in trend_sentence("C", rows[:1])
+
+
+# The loader picks plotly-geo for a page with a map and plotly-basic otherwise (docs/assets/js/charts.js);
+# a trace type missing from the bundle draws an empty frame without any error, so this is checked here.
+BUNDLES = {"basic": {"scatter", "bar"}, "geo": {"scatter", "choropleth"}}
+
+
+def test_every_page_is_covered_by_the_bundle_it_loads():
+    from paths import DATAPACKAGE
+
+    pkg = Package.load(DATAPACKAGE)
+    for module in PAGE_MODULES:
+        for page in module.build(pkg):
+            types = {t["type"] for spec in page.charts for t in charts.figure(spec)["data"]}
+            if not types:
+                continue
+            bundle = "geo" if "choropleth" in types else "basic"
+            assert types <= BUNDLES[bundle], (page.src, types)
+
+
+def test_vendored_bundles_register_the_expected_traces():
+    import re
+
+    from conftest import ROOT
+
+    vendor = ROOT / "docs/assets/vendor/plotly"
+    assert (vendor / "LICENSE").is_file()
+    for name, expected in BUNDLES.items():
+        text = (vendor / f"plotly-{name}.min.js").read_text(encoding="utf-8")
+        assert set(re.findall(r'moduleType:"trace",name:"(\w+)"', text)) == expected

@@ -123,7 +123,7 @@ def _map_traces(spec: ChartSpec) -> list[dict]:
             colorbar={**trace["colorbar"], "tickvals": keys, "ticktext": [spec.categorical[k] for k in keys]},
         )
     else:
-        trace.update(colorscale="Blues", zmin=0, zmax=100)
+        trace.update(colorscale="Blues", reversescale=True, zmin=0, zmax=100)  # more coverage, darker
     return [trace]
 
 
@@ -201,7 +201,7 @@ def block(spec: ChartSpec, page_src: str) -> str:
     data_table = table(spec.columns, rows)
     href = link(page_src, csv_path(spec))
     return (
-        f'<figure class="chart" id="{h(spec.id)}" aria-labelledby="{h(spec.id)}-title">\n'
+        f'<figure class="chart" id="{h(spec.id)}" aria-labelledby="{h(spec.id)}-title" data-search-exclude>\n'
         f'<p class="chart__title" id="{h(spec.id)}-title"><strong>{h(spec.title)}</strong></p>\n'
         f'<p class="chart__summary">{h(spec.summary)}</p>\n'
         f'<div class="chart__plot chart__plot--{spec.kind}" role="group" '

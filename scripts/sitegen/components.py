@@ -97,9 +97,10 @@ def cell(value) -> str:
     return h(value)
 
 
-def table(columns: list[Column], rows: list[dict], caption: str = "", attrs: str = "") -> str:
+def table(columns: list[Column], rows: list[dict], caption: str = "", attrs: str = "", searchable: bool = False) -> str:
     """An HTML table; values are escaped unless they are Raw. The wrapper scrolls sideways when the table is
-    wider than the screen, so it is a focusable, named region (keyboard users can scroll it too)."""
+    wider than the screen, so it is a focusable, named region (keyboard users can scroll it too). Tables stay
+    out of the search index unless `searchable` (the index is loaded on every page, so it is kept small)."""
     head = "".join(f'<th scope="col"{" class=num" if c.numeric else ""}>{h(c.header)}</th>' for c in columns)
     body = []
     for row in rows:
@@ -111,7 +112,8 @@ def table(columns: list[Column], rows: list[dict], caption: str = "", attrs: str
     cap = f"<caption>{h(caption)}</caption>" if caption else ""
     name = caption or "Table: " + ", ".join(c.header for c in columns[:3])
     return (
-        f'<div class="table-wrap" tabindex="0" role="region" aria-label="{h(name)}">'
+        f'<div class="table-wrap" tabindex="0" role="region" aria-label="{h(name)}"'
+        f"{'' if searchable else ' data-search-exclude'}>"
         f'<table class="stack"{attrs}>{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )

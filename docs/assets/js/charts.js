@@ -3,7 +3,7 @@
  *
  * Figures are embedded as JSON in a data-figure attribute. This script, loaded on every page, renders them
  * with a plotly.js bundle served by the site, and only on pages that have a chart, when a chart comes near
- * the viewport. It works on a normal load, after Material's instant navigation and on back/forward; it
+ * the viewport, and not before the page has settled (or the reader interacts). It works on a normal load, after Material's instant navigation and on back/forward; it
  * purges charts that navigation removed and re-themes charts when the colour palette changes.
  */
 (function () {
@@ -15,6 +15,26 @@
   var loaded = null;     // name of the most capable bundle loaded so far
   var rendered = new Set();
   var observer = null;
+  var visible = new Set();   // charts in (or near) the viewport, waiting for `ready`
+  var isReady = false;
+  var START_DELAY_MS = 3000;  // text and figures first; charts follow, or at once when the reader interacts
+
+  // plotly.js is large: it is fetched after the page has loaded and settled, or as soon as the reader
+  // scrolls, taps or types, whichever comes first.
+  function ready() {
+    if (isReady) return;
+    isReady = true;
+    ["scroll", "wheel", "pointerdown", "keydown", "touchstart"].forEach(function (type) {
+      window.removeEventListener(type, ready, true);
+    });
+    visible.forEach(render);
+    visible.clear();
+  }
+  ["scroll", "wheel", "pointerdown", "keydown", "touchstart"].forEach(function (type) {
+    window.addEventListener(type, ready, { capture: true, passive: true });
+  });
+  function scheduleStart() { setTimeout(ready, START_DELAY_MS); }
+  if (document.readyState === "complete") scheduleStart(); else window.addEventListener("load", scheduleStart);
 
   function loadBundle(name) {
     if (loaded === "geo" || loaded === name) return loading[loaded];
@@ -109,10 +129,15 @@
     if (observer) observer.disconnect();
     var charts = document.querySelectorAll(".chart__plot[data-figure]");
     if (!charts.length) return;
-    if (!("IntersectionObserver" in window)) { charts.forEach(render); return; }
+    if (!("IntersectionObserver" in window)) {
+      charts.forEach(function (el) { if (isReady) render(el); else visible.add(el); });
+      return;
+    }
     observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
-        if (entry.isIntersecting) { observer.unobserve(entry.target); render(entry.target); }
+        if (!entry.isIntersecting) return;
+        observer.unobserve(entry.target);
+        if (isReady) render(entry.target); else visible.add(entry.target);
       });
     }, { rootMargin: "300px 0px" });
     charts.forEach(function (el) { observer.observe(el); });

@@ -92,7 +92,7 @@ def build(pkg) -> list[Page]:
     page.add("## The register")
     if changes:
         cols = [Column("country", "Country")] + CHANGE_COLUMNS
-        page.add(table(cols, change_rows(pkg, changes, src, with_country=True)))
+        page.add(table(cols, change_rows(pkg, changes, src, with_country=True), searchable=True))
     else:
         page.add(gap("No institutional change is documented yet.", link(src, CONTRIBUTE)))
     return [page]

@@ -136,7 +136,8 @@ def _other_indicators(pkg, iso3: str, sources: set, contribute: str) -> str:
         ],
         rows,
     ) + (
-        '\n<p class="note">These come from the 2019 release of the UN SDG database (mostly 2015-2016 data); '
+        '\n<p class="note" data-search-exclude>These come from the 2019 release of the UN SDG database '
+        "(mostly 2015-2016 data); "
         "newer figures are not in the package yet.</p>"
     )
 
@@ -162,33 +163,37 @@ def country_page(pkg, iso3: str) -> Page:
                 [{"phase": int(p["phase"]), "evidence": p["evidence"], "source": provenance(pkg, [p])} for p in phases],
             )
         )
-    page.add("## Institutional changes")
+    page.add("## Institutional changes { data-search-exclude }")
     changes = _changes(pkg, iso3)
     if changes:
         sources |= {x["source_id"] for x in changes} | {x["people_source_id"] for x in changes if x["people_source_id"]}
         page.add(table(CHANGE_COLUMNS, change_rows(pkg, changes, src)))
     else:
         page.add(gap(f"No institutional change in {c['name']} is documented in the package yet.", contribute))
-    page.add("## Social protection coverage (SDG 1.3.1)")
+    page.add("## Social protection coverage (SDG 1.3.1) { data-search-exclude }")
     spec = coverage_chart(pkg, iso3)
     if spec:
         sources |= {r["source_id"] for r in spec.data}
         page.chart(spec)
     else:
         page.add(gap(f"The package has no SDG 1.3.1 series for {c['name']}.", contribute))
-    page.add("## Pensions and health coverage", _other_indicators(pkg, iso3, sources, contribute))
+    page.add(
+        "## Pensions and health coverage { data-search-exclude }", _other_indicators(pkg, iso3, sources, contribute)
+    )
     partners = [p for p in pkg.records("partners") if c["name"] in (p["countries"] or "")]
     if partners:
         sources |= {p["source_id"] for p in partners}
         page.add(
-            "## Partners named for this country",
+            "## Partners named for this country { data-search-exclude }",
             table(
                 [Column("name", "Partner"), Column("evidence", "Evidence"), Column("source", "Source")],
                 [{"name": p["name"], "evidence": p["evidence"], "source": provenance(pkg, [p])} for p in partners],
             ),
         )
     items = "".join(f"<li>{source_link(pkg, s)}</li>" for s in sorted(x for x in sources if x))
-    page.add("## Sources used on this page", f'<ul class="sources">{items}</ul>')
+    page.add(
+        "## Sources used on this page { data-search-exclude }", f'<ul class="sources" data-search-exclude>{items}</ul>'
+    )
     return page
 
 
@@ -246,6 +251,10 @@ def index_page(pkg) -> Page:
         "Every country the package lists as a focus country. The phase-2 list comes from an unofficial "
         "2022 prototype and is not verified; see each country's page for its sources."
     )
+    spec = coverage_map(pkg)
+    if spec:
+        page.chart(spec)
+    page.add("## All focus countries")
     regions = sorted({c["ilo_region"] for c in pkg.countries.values()})
     options = "".join(f'<option value="{h(r)}">{h(r)}</option>' for r in regions)
     page.add(
@@ -279,10 +288,6 @@ def index_page(pkg) -> Page:
             attrs=' id="countries-table"',
         )
     )
-    spec = coverage_map(pkg)
-    if spec:
-        page.add("## Coverage map")
-        page.chart(spec)
     page.add(f"Missing a country or a result? See [how to contribute]({md_link(src, CONTRIBUTE)}).")
     return page
 

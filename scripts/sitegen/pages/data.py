@@ -140,7 +140,7 @@ def resource_page(pkg, res: dict, downloads: list[Download], release: Release) -
                 counts[sid] = counts.get(sid, 0) + int(n)
     if counts:
         items = "".join(f"<li>{source_link(pkg, s)}: {n} row{'s' * (n != 1)}</li>" for s, n in sorted(counts.items()))
-        page.add("## Sources cited by this resource", f'<ul class="sources">{items}</ul>')
+        page.add("## Sources cited by this resource", f'<ul class="sources" data-search-exclude>{items}</ul>')
     page.add("## Data dictionary", dictionary(res))
     page.add(cite(release))
     return page

@@ -128,6 +128,7 @@ def build(pkg) -> list[Page]:
         table(
             [Column("what", "What is missing"), Column("have", "In the package now"), Column("expected", "Expected")],
             measured_gaps(pkg),
+            searchable=True,
         ),
     )
     page.add(

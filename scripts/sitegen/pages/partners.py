@@ -130,6 +130,7 @@ def build(pkg) -> list[Page]:
                 Column("source", "Source"),
             ],
             rows,
+            searchable=True,
         )
     )
     return [page]

@@ -43,6 +43,7 @@ def build(pkg) -> list[Page]:
                     }
                     for r in rows.to_dict("records")
                 ],
+                searchable=True,
             )
         )
     return [page]
