@@ -47,7 +47,9 @@ def page(browser, site_url):
 
 
 def draw_all_charts(pg) -> int:
-    """Scroll each chart into view (they render lazily) and wait until each holds an SVG."""
+    """Scroll each chart into view (they render lazily, after the reader's first interaction or once the page
+    has settled) and wait until each holds an SVG."""
+    pg.mouse.wheel(0, 1)
     charts = pg.locator(".chart__plot")
     for i in range(charts.count()):
         charts.nth(i).scroll_into_view_if_needed()
@@ -81,6 +83,15 @@ def test_page_loads_draws_charts_and_stays_local(page, kind):
     page.wait_for_timeout(200)
     assert page.errors == []
     assert external(page) == []
+
+
+def test_charts_draw_without_any_interaction(page):
+    """A reader who does not scroll still gets the charts in view, once the page has settled."""
+    page.goto(page.base + "/results/", wait_until="load")
+    first = page.locator(".chart__plot").first
+    assert first.get_attribute("data-rendered") is None  # text first: plotly.js is not fetched at once
+    page.wait_for_function("el => el.dataset.rendered === 'done'", arg=first.element_handle(), timeout=15000)
+    assert first.locator("svg.main-svg").count() >= 1
 
 
 def test_map_uses_the_sites_own_topojson(page):

@@ -10,7 +10,7 @@ from validator.checks import FILE_CHECKS, TABLE_CHECKS, canonical_form, friction
 from validator.context import Context, load_descriptor
 
 # Where a programme rule and a generic schema error hit the same cell, the rule's words are clearer.
-GENERIC = {"wrong-format", "out-of-range", "not-allowed-value"}
+GENERIC = {"wrong-format", "out-of-range"}
 
 
 def _one_per_cell(errors: list[ValidationError]) -> list[ValidationError]:

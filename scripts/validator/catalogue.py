@@ -307,7 +307,7 @@ _TYPES = [
     ErrorType(
         "missing-provenance",
         "Figure without source or verification label",
-        'This row has a figure in "{note}" but column "{field}" is empty or missing.',
+        'This row has a figure in "{note}" but column "{field}" {problem}.',
         "Every figure needs a `source_id` from data/sources.csv and a verification label "
         "(verified, reported or unverified).",
         "A people_covered figure without people_source_id.",

@@ -17,7 +17,7 @@
   var observer = null;
   var visible = new Set();   // charts in (or near) the viewport, waiting for `ready`
   var isReady = false;
-  var START_DELAY_MS = 3000;  // text and figures first; charts follow, or at once when the reader interacts
+  var START_DELAY_MS = 5000;  // text and figures first; charts follow, or at once when the reader interacts
 
   // plotly.js is large: it is fetched after the page has loaded and settled, or as soon as the reader
   // scrolls, taps or types, whichever comes first.

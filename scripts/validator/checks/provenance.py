@@ -32,7 +32,24 @@ def check(ctx: Context):
                     continue
                 where = dict(path=table.path, resource=table.name, row=table.lines[i], note=figure)
                 source = source_ids[i].strip()
-                if not source or (known is not None and source not in known):
-                    yield make_error("missing-provenance", field=source_col, **where)
-                if labels[i].strip() not in LABELS:
-                    yield make_error("missing-provenance", field=label_col, **where)
+                if source_col not in table.index:
+                    yield make_error(
+                        "missing-provenance", field=source_col, problem="is missing from the table", **where
+                    )
+                elif not source:
+                    yield make_error("missing-provenance", field=source_col, problem="is empty", **where)
+                elif known is not None and source not in known:
+                    yield make_error(
+                        "missing-provenance",
+                        field=source_col,
+                        problem=f'names "{source}", which is not in data/sources.csv',
+                        **where,
+                    )
+                label = labels[i].strip()
+                if label_col not in table.index:
+                    yield make_error(
+                        "missing-provenance", field=label_col, problem="is missing from the table", **where
+                    )
+                elif label not in LABELS:
+                    problem = f'holds "{label}", which is not a label' if label else "is empty"
+                    yield make_error("missing-provenance", field=label_col, problem=problem, **where)
