@@ -88,19 +88,11 @@ def invalid_slugs() -> list[str]:
 
 
 # --- built site and a local server, shared by the site and browser tests ---------------------------------
+import bench_browser  # noqa: E402  (one place for the browser path and flags, tests and bench alike)
+from bench_browser import FLAGS as CHROMIUM_ARGS  # noqa: E402
 from serve_static import serve  # noqa: E402, F401  (re-exported for the tests)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-default-apps",
-]
+CHROMIUM = Path(bench_browser.CHROMIUM)
 
 
 def build_and_serve(descriptor: Path, site: Path):

@@ -132,7 +132,8 @@ _TYPES = [
         "stale-checksum",
         "datapackage.json has an out-of-date size or hash",
         'datapackage.json records {field} "{value}" for {file}, but the file now has "{note}".',
-        "Run `make format`; it refreshes `bytes` and `hash` of every resource.",
+        "Run `make format`; it refreshes `bytes` and `hash` of every resource. If you edited the file on "
+        "GitHub and cannot run it, say so in the pull request: a maintainer runs it before merging.",
         "A row added to data/partners.csv without refreshing datapackage.json.",
         "file",
     ),

@@ -15,6 +15,12 @@ def file_facts(raw: bytes) -> dict:
     return {"bytes": len(raw), "hash": "sha256:" + hashlib.sha256(raw).hexdigest()}
 
 
+def _short(value) -> str:
+    """Hashes are shown by their first 16 hex digits: enough to tell them apart, short enough to read."""
+    text = str(value)
+    return text[: len("sha256:") + 16] + "…" if text.startswith("sha256:") else text
+
+
 def check(ctx: Context):
     for table in ctx.tables.values():
         actual = file_facts(table.raw)
