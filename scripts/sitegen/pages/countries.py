@@ -262,16 +262,20 @@ def index_page(pkg) -> Page:
         f'<select id="region-filter" data-filter-table="countries-table" data-filter-column="1">'
         f'<option value="">All regions</option>{options}</select></p>'
     )
-    rows = []
+    rows, cited = [], []
     for iso3 in pkg.focus_iso3:
         c = pkg.countries[iso3]
         cov = latest(pkg, iso3, ANY)
+        if cov:
+            cited.append(cov)
         rows.append(
             {
                 "name": Raw(f'<a href="{h(link(src, country_src(iso3)))}">{h(c["name"])}</a>'),
                 "region": c["ilo_region"],
                 "phases": _phases_text(pkg, iso3),
-                "coverage": f"{number(cov['value'])} % ({int(cov['year'])})" if cov else "no data",
+                "coverage": Raw(f"{h(number(cov['value']))} % ({int(cov['year'])}) {badge(cov['verification'])}")
+                if cov
+                else "no data",
                 "changes": len(_changes(pkg, iso3)),
             }
         )
@@ -288,6 +292,8 @@ def index_page(pkg) -> Page:
             attrs=' id="countries-table"',
         )
     )
+    if cited:
+        page.add(f'<p class="provenance">SDG 1.3.1 coverage figures: {provenance(pkg, cited)}</p>')
     page.add(f"Missing a country or a result? See [how to contribute]({md_link(src, CONTRIBUTE)}).")
     return page
 
