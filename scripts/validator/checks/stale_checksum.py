@@ -33,6 +33,6 @@ def check(ctx: Context):
                     resource=table.name,
                     field=key,
                     file=table.path,
-                    value="nothing" if recorded is None else recorded,
-                    note=actual[key],
+                    value="nothing" if recorded is None else _short(recorded),
+                    note=_short(actual[key]),
                 )
