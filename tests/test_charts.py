@@ -55,7 +55,7 @@ def test_unverified_bars_are_hatched():
     )
     trace = charts.figure(spec)["data"][0]
     assert trace["marker"]["pattern"]["shape"] == ["", "/"]
-    assert trace["text"][1].endswith("(unverified)")
+    assert trace["text"][1].endswith("(unverified)") and "unverified" not in trace["text"][0]
 
 
 def test_spec_rejects_unknown_kind_and_empty_data():

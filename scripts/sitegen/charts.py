@@ -65,15 +65,19 @@ def _bar_traces(spec: ChartSpec) -> list[dict]:
                 x=[r[spec.x] for r in rows],
                 y=[r[spec.y] for r in rows],
                 text=[
-                    short(r[spec.y], spec.unit) + ("" if lab == "verified" else f" ({lab})")
+                    ("over " if r.get("qualifier") == "at_least" else "")  # a floor stays a floor on the bar
+                    + short(r[spec.y], spec.unit)
+                    + ("" if lab == "verified" else f"<br>({lab})")
                     for r, lab in zip(rows, labels, strict=True)
                 ],
-                textposition="auto",
+                textposition="outside",  # above the bar, level: readable on hatched bars and phones
+                textangle=0,
+                cliponaxis=False,
                 marker={
                     "color": PALETTE[i % len(PALETTE)],
                     "pattern": {"shape": ["" if lab == "verified" else "/" for lab in labels]},
                 },
-                hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
+                hovertemplate="%{x}: %{y:,}<extra>%{fullData.name}</extra>",
                 showlegend=bool(spec.series),
             )
         )
@@ -144,12 +148,12 @@ def figure(spec: ChartSpec) -> dict:
             )
         )
     layout = dict(
-        margin={"l": 56, "r": 12, "t": 8, "b": 40},
+        margin={"l": 56, "r": 12, "t": 36, "b": 40},
         height=420 if spec.kind == "map" else 340,
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         font={"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},  # above the plot, clear of the ticks
         hovermode="closest",
         separators=".,",
     )
