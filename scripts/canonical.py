@@ -123,13 +123,3 @@ def write_rows(name: str, rows: list[dict], root: Path = ROOT) -> Path:
     path = root / resource["path"]
     path.write_bytes(canonical_text(resource, rows).encode("utf-8"))
     return path
-
-
-def is_canonical(resource: dict, root: Path = ROOT) -> bool:
-    path = root / resource["path"]
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return text == canonical_text(resource, read_rows(path))

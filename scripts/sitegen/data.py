@@ -11,7 +11,6 @@ import pandas as pd
 
 LABELS = ("verified", "reported", "unverified")
 PHASE_YEARS = {1: "2016-2020", 2: "2021-2025", 3: "2026-2030"}
-NUMERIC = {"value", "amount", "people_covered", "year", "phase", "position"}
 
 
 @dataclass
@@ -31,7 +30,7 @@ class Package:
             df = pd.read_csv(pkg.root / res["path"], dtype=str, keep_default_na=False, encoding="utf-8")
             types = {f["name"]: f.get("type") for f in res["schema"]["fields"]}
             for col in df.columns:
-                if types.get(col) in ("integer", "number") or col in NUMERIC & {"value", "amount"}:
+                if types.get(col) in ("integer", "number"):
                     df[col] = pd.to_numeric(df[col].replace("", None))
             pkg.tables[res["name"]] = df
         return pkg

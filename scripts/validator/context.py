@@ -57,13 +57,6 @@ class Table:
         return [r[i] if i < len(r) else "" for r in self.records]
 
     @property
-    def rows(self) -> list[tuple[int, dict]]:
-        """(line, {column: cell}) per record: convenient, slower; for small tables and error reports."""
-        return [
-            (line, dict(zip(self.header, r, strict=False))) for line, r in zip(self.lines, self.records, strict=True)
-        ]
-
-    @property
     def fields(self) -> list[dict]:
         return self.descriptor.get("schema", {}).get("fields", [])
 
