@@ -12,10 +12,11 @@ import csv
 import hashlib
 import io
 import json
-import re
 import shutil
+import tempfile
 import zipfile
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 
 from sitegen.release import Release
@@ -84,72 +85,58 @@ def _fixed_zip(entries: list[tuple[str, bytes]], date: str) -> bytes:
 
 
 def workbook(pkg, release: Release) -> bytes:
-    """One sheet per resource and a README sheet (title, version, licence, citation, sources)."""
+    """One sheet per resource and a README sheet (title, version, licence, citation, sources).
+
+    Written with XlsxWriter (pandas' own XLSX engine) in constant-memory mode: rows stream to disk, and
+    with a fixed creation date the bytes are the same on every build (XlsxWriter stamps the zip entries
+    with a fixed date)."""
     from datetime import datetime
 
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    import xlsxwriter
 
-    wb = Workbook(write_only=True)  # streams rows: fast and small in memory for large packages
-    readme = wb.create_sheet("README")
-    bold = Font(bold=True)
-
-    def heading(ws, values):
-        cells = []
-        for v in values:
-            cell = WriteOnlyCell(ws, value=v)
-            cell.font = bold
-            cells.append(cell)
-        ws.append(cells)
-
-    for row in [
-        ("Title", release.title),
-        ("Version", release.version),
-        ("Released", release.date),
-        ("Licence", "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); sources keep their own terms"),
-        ("Citation", release.citation()),
-        ("Description", pkg.descriptor.get("description", "")),
-        ("Sheets", "One sheet per resource; column meanings are in datapackage.json and on the data pages."),
-        (),
-        ("Sources", ""),
-    ]:
-        if row:
-            key = WriteOnlyCell(readme, value=row[0])
-            key.font = bold
-            readme.append([key, *row[1:]])
-        else:
-            readme.append([])
-    heading(readme, ["source_id", "title", "publisher", "url"])
-    for src in pkg["sources"].to_dict("records"):
-        readme.append([src["source_id"], src["title"], src["publisher"], src["url"]])
-    for res in pkg.descriptor["resources"]:
-        ws = wb.create_sheet(res["name"][:31])
-        ws.freeze_panes = "A2"
-        header, rows = typed_rows(pkg, res)
-        heading(ws, header)
-        for row in rows:
-            ws.append(row)
-    stamp = datetime.fromisoformat(release.date)
-    wb.properties.created = wb.properties.modified = stamp
-    wb.properties.creator = release.publisher
-    wb.properties.title = release.title
-    raw = io.BytesIO()
-    wb.save(raw)
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as zf:  # re-pack with fixed timestamps
-        entries = [(i.filename, zf.read(i.filename)) for i in sorted(zf.infolist(), key=lambda i: i.filename)]
-    # openpyxl stamps the save time into docProps/core.xml; use the release date instead
-    fixed = f"{release.date}T00:00:00Z".encode()
-    entries = [
-        (
-            n,
-            re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + fixed + rb"\g<2>", d)
-            if n == "docProps/core.xml"
-            else d,
-        )
-        for n, d in entries
-    ]
-    return _fixed_zip(entries, release.date)
+    with tempfile.TemporaryDirectory(prefix="spf-xlsx-") as tmp:
+        target = Path(tmp) / "book.xlsx"
+        options = {
+            "constant_memory": True,
+            "tmpdir": tmp,
+            # cells are data: never turn text into numbers, formulas or links
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        }
+        with xlsxwriter.Workbook(target, options) as wb:
+            stamp = datetime.fromisoformat(release.date).replace(tzinfo=UTC)
+            wb.set_properties({"title": release.title, "author": release.publisher, "created": stamp})
+            bold = wb.add_format({"bold": True})
+            readme = wb.add_worksheet("README")
+            line = 0
+            for row in [
+                ("Title", release.title),
+                ("Version", release.version),
+                ("Released", release.date),
+                ("Licence", "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); sources keep their own terms"),
+                ("Citation", release.citation()),
+                ("Description", pkg.descriptor.get("description", "")),
+                ("Sheets", "One sheet per resource; column meanings are in datapackage.json and on the data pages."),
+                (),
+                ("Sources", ""),
+            ]:
+                if row:
+                    readme.write_string(line, 0, row[0], bold)
+                    readme.write_row(line, 1, row[1:])
+                line += 1
+            readme.write_row(line, 0, ["source_id", "title", "publisher", "url"], bold)
+            for src in pkg["sources"].to_dict("records"):
+                line += 1
+                readme.write_row(line, 0, [src["source_id"], src["title"], src["publisher"], src["url"]])
+            for res in pkg.descriptor["resources"]:
+                ws = wb.add_worksheet(res["name"][:31])
+                ws.freeze_panes(1, 0)
+                header, rows = typed_rows(pkg, res)
+                ws.write_row(0, 0, header, bold)
+                for i, row in enumerate(rows, start=1):
+                    ws.write_row(i, 0, row)
+        return target.read_bytes()
 
 
 def data_card(pkg, release: Release) -> str:
