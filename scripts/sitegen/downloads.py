@@ -67,11 +67,6 @@ def _number(text: str):
     return int(value) if value.is_integer() and "." not in text else value
 
 
-def records(pkg, res: dict) -> list[dict]:
-    header, rows = typed_rows(pkg, res)
-    return [dict(zip(header, r, strict=True)) for r in rows]
-
-
 def _fixed_zip(entries: list[tuple[str, bytes]], date: str) -> bytes:
     stamp = (int(date[:4]), int(date[5:7]), int(date[8:10]), 0, 0, 0)
     buf = io.BytesIO()
@@ -84,8 +79,9 @@ def _fixed_zip(entries: list[tuple[str, bytes]], date: str) -> bytes:
     return buf.getvalue()
 
 
-def workbook(pkg, release: Release) -> bytes:
-    """One sheet per resource and a README sheet (title, version, licence, citation, sources).
+def workbook(pkg, release: Release, tables: dict[str, tuple[list[str], list[list]]]) -> bytes:
+    """One sheet per resource and a README sheet (title, version, licence, citation, sources); `tables` holds
+    each resource's typed_rows().
 
     Written with XlsxWriter (pandas' own XLSX engine) in constant-memory mode: rows stream to disk, and
     with a fixed creation date the bytes are the same on every build (XlsxWriter stamps the zip entries
@@ -132,7 +128,7 @@ def workbook(pkg, release: Release) -> bytes:
             for res in pkg.descriptor["resources"]:
                 ws = wb.add_worksheet(res["name"][:31])
                 ws.freeze_panes(1, 0)
-                header, rows = typed_rows(pkg, res)
+                header, rows = tables[res["name"]]
                 ws.write_row(0, 0, header, bold)
                 for i, row in enumerate(rows, start=1):
                     ws.write_row(i, 0, row)
@@ -190,14 +186,18 @@ def package_zip(pkg, release: Release, citation_cff: str) -> bytes:
 def build(pkg, release: Release, citation_cff: str) -> list[Download]:
     v = release.tag
     out = []
+    tables = {res["name"]: typed_rows(pkg, res) for res in pkg.descriptor["resources"]}
     for res in pkg.descriptor["resources"]:
         name = res["name"]
         raw = (pkg.root / res["path"]).read_bytes()
         out.append(Download(f"{name}-{v}.csv", "csv", name, raw, f"{name}.csv"))
-        lines = [json.dumps(r, ensure_ascii=False, allow_nan=False) for r in records(pkg, res)]
+        header, rows = tables[name]
+        lines = [json.dumps(dict(zip(header, r, strict=True)), ensure_ascii=False, allow_nan=False) for r in rows]
         body = "[\n" + ",\n".join(lines) + "\n]\n"  # one record per line
         out.append(Download(f"{name}-{v}.json", "json", name, body.encode(), f"{name}.json"))
-    out.append(Download(f"{PACKAGE_STEM}-{v}.xlsx", "xlsx", None, workbook(pkg, release), f"{PACKAGE_STEM}.xlsx"))
+    out.append(
+        Download(f"{PACKAGE_STEM}-{v}.xlsx", "xlsx", None, workbook(pkg, release, tables), f"{PACKAGE_STEM}.xlsx")
+    )
     out.append(
         Download(f"{PACKAGE_STEM}-{v}.zip", "zip", None, package_zip(pkg, release, citation_cff), f"{PACKAGE_STEM}.zip")
     )
