@@ -3,6 +3,7 @@ that match, release metadata that agrees everywhere, and links that resolve on t
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -141,3 +142,64 @@ def test_zip_in_memory_has_fixed_timestamps(built_site):
         changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
         date = re.search(r"^## \S+ [–-] (\d{4})-(\d{2})-(\d{2})", changelog, re.M).groups()
         assert {i.date_time[:3] for i in zf.infolist()} == {tuple(int(x) for x in date)}
+
+
+def test_every_download_shows_its_size_and_checksum_on_a_data_page(built_site):
+    pages = "".join(p.read_text(encoding="utf-8") for p in (built_site / "data").rglob("index.html"))
+    for line in (built_site / VDIR / "SHA256SUMS").read_text().splitlines():
+        digest, name = line.split("  ")
+        assert f"<code>{digest}</code>" in pages, name
+    leftovers = [p for p in built_site.rglob("*.html") if "@@spf-download" in p.read_text(encoding="utf-8")]
+    assert leftovers == []
+
+
+def test_planned_pages_filled_in_equal_pages_of_built_downloads():
+    """The hook renders the data pages before the downloads exist and fills in sizes and checksums later;
+    the result must be the page generate() writes from the finished files."""
+    from sitegen import downloads, generate
+
+    inputs = generate.load()
+    made = downloads.build(inputs.pkg, inputs.release, inputs.citation_cff)
+    planned = generate.pages(inputs, downloads.plan(inputs.pkg, inputs.release))
+    direct = generate.pages(inputs, made)
+    values = {d.name: (d.size, d.sha256) for d in made}
+    assert [d.name for d in made] == [p.name for p in downloads.plan(inputs.pkg, inputs.release)]
+    assert downloads.PLACEHOLDER.search(planned["data/index.md"])
+    assert {path: downloads.fill(text, values) for path, text in planned.items()} == direct
+
+
+def test_a_failing_release_job_reports_the_childs_error(monkeypatch, tmp_path):
+    from sitegen import downloads, generate
+    from sitegen.release_job import ReleaseJob
+
+    def broken(*args, **kwargs):
+        raise ValueError("the workbook could not be written")
+
+    monkeypatch.setattr(downloads, "build_cached", broken)  # the forked child inherits the patch
+    job = ReleaseJob(generate.load(), tmp_path)
+    with pytest.raises(RuntimeError, match="the workbook could not be written"):
+        job.fill("<td>@@spf-download:size:x.csv@@</td>")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cache_reuses_unchanged_downloads_and_rebuilds_changed_ones(monkeypatch, tmp_path):
+    from sitegen import downloads, generate
+
+    inputs = generate.load()
+    args = (inputs.pkg, inputs.release, inputs.citation_cff, tmp_path / "cache")
+    first = downloads.build_cached(*args)
+    real_build = downloads.build
+
+    def must_not_build(*a, **k):
+        raise AssertionError("unchanged inputs were built again")
+
+    monkeypatch.setattr(downloads, "build", must_not_build)
+    again = downloads.build_cached(*args)
+    assert [(d.name, d.sha256) for d in again] == [(d.name, d.sha256) for d in first]
+    changed = dataclasses.replace(inputs.release, date="2000-01-01")
+    monkeypatch.setattr(downloads, "build", real_build)
+    rebuilt = downloads.build_cached(inputs.pkg, changed, inputs.citation_cff, tmp_path / "cache")
+    assert {d.name: d.sha256 for d in rebuilt}[f"spf-flagship-data-v{VERSION}.zip"] != (
+        {d.name: d.sha256 for d in first}[f"spf-flagship-data-v{VERSION}.zip"]
+    )
+    assert len(list((tmp_path / "cache").iterdir())) == 1  # one entry: the cache never grows

@@ -12,13 +12,14 @@ import csv
 import hashlib
 import io
 import json
+import re
 import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass
-from datetime import UTC
+from functools import cached_property
 from pathlib import Path
 
+from sitegen import workbook
 from sitegen.release import Release
 
 PACKAGE_STEM = "spf-flagship-data"
@@ -30,21 +31,60 @@ LICENCE_NOTE = (
 )
 
 
+PLACEHOLDER = re.compile(r"@@spf-download:(size|sha256):([^@\s]+)@@")
+
+
+def human_size(n: int) -> str:
+    for unit, factor in (("MB", 1e6), ("KB", 1e3)):
+        if n >= factor:
+            return f"{n / factor:.1f} {unit}"
+    return f"{n} B"
+
+
 @dataclass(frozen=True)
-class Download:
+class Planned:
+    """A download before it is built: what the pages need to link to it. Its size and checksum are
+    placeholders, which fill() replaces in the rendered page once the file exists (see release_job.py)."""
+
     name: str  # file name inside the folder
-    kind: str  # csv | json | xlsx | zip | sums
+    kind: str  # csv | json | xlsx | zip
     resource: str | None
-    content: bytes
     latest_name: str
+
+    @property
+    def size_text(self) -> str:
+        return f"@@spf-download:size:{self.name}@@"
+
+    @property
+    def sha256(self) -> str:
+        return f"@@spf-download:sha256:{self.name}@@"
+
+
+@dataclass(frozen=True)
+class Download(Planned):
+    content: bytes = b""
 
     @property
     def size(self) -> int:
         return len(self.content)
 
     @property
+    def size_text(self) -> str:
+        return human_size(self.size)
+
+    @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.content).hexdigest()
+
+
+def fill(text: str, made: dict[str, tuple[int, str]]) -> str:
+    """Replace the placeholders of Planned downloads with their size and checksum ({name: (size, sha256)})."""
+
+    def value(m: re.Match) -> str:
+        size, sha = made[m.group(2)]
+        return human_size(size) if m.group(1) == "size" else sha
+
+    return PLACEHOLDER.sub(value, text)
 
 
 def folder(release: Release) -> str:
@@ -77,62 +117,6 @@ def _fixed_zip(entries: list[tuple[str, bytes]], date: str) -> bytes:
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
     return buf.getvalue()
-
-
-def workbook(pkg, release: Release, tables: dict[str, tuple[list[str], list[list]]]) -> bytes:
-    """One sheet per resource and a README sheet (title, version, licence, citation, sources); `tables` holds
-    each resource's typed_rows().
-
-    Written with XlsxWriter (pandas' own XLSX engine) in constant-memory mode: rows stream to disk, and
-    with a fixed creation date the bytes are the same on every build (XlsxWriter stamps the zip entries
-    with a fixed date)."""
-    from datetime import datetime
-
-    import xlsxwriter
-
-    with tempfile.TemporaryDirectory(prefix="spf-xlsx-") as tmp:
-        target = Path(tmp) / "book.xlsx"
-        options = {
-            "constant_memory": True,
-            "tmpdir": tmp,
-            # cells are data: never turn text into numbers, formulas or links
-            "strings_to_numbers": False,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-        }
-        with xlsxwriter.Workbook(target, options) as wb:
-            stamp = datetime.fromisoformat(release.date).replace(tzinfo=UTC)
-            wb.set_properties({"title": release.title, "author": release.publisher, "created": stamp})
-            bold = wb.add_format({"bold": True})
-            readme = wb.add_worksheet("README")
-            line = 0
-            for row in [
-                ("Title", release.title),
-                ("Version", release.version),
-                ("Released", release.date),
-                ("Licence", "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); sources keep their own terms"),
-                ("Citation", release.citation()),
-                ("Description", pkg.descriptor.get("description", "")),
-                ("Sheets", "One sheet per resource; column meanings are in datapackage.json and on the data pages."),
-                (),
-                ("Sources", ""),
-            ]:
-                if row:
-                    readme.write_string(line, 0, row[0], bold)
-                    readme.write_row(line, 1, row[1:])
-                line += 1
-            readme.write_row(line, 0, ["source_id", "title", "publisher", "url"], bold)
-            for src in pkg["sources"].to_dict("records"):
-                line += 1
-                readme.write_row(line, 0, [src["source_id"], src["title"], src["publisher"], src["url"]])
-            for res in pkg.descriptor["resources"]:
-                ws = wb.add_worksheet(res["name"][:31])
-                ws.freeze_panes(1, 0)
-                header, rows = tables[res["name"]]
-                ws.write_row(0, 0, header, bold)
-                for i, row in enumerate(rows, start=1):
-                    ws.write_row(i, 0, row)
-        return target.read_bytes()
 
 
 def data_card(pkg, release: Release) -> str:
@@ -183,35 +167,47 @@ def package_zip(pkg, release: Release, citation_cff: str) -> bytes:
     return _fixed_zip(entries, release.date)
 
 
-def build(pkg, release: Release, citation_cff: str) -> list[Download]:
+def plan(pkg, release: Release) -> list[Planned]:
+    """Every download of the release, in the order of the data pages and SHA256SUMS."""
     v = release.tag
     out = []
-    tables = {res["name"]: typed_rows(pkg, res) for res in pkg.descriptor["resources"]}
     for res in pkg.descriptor["resources"]:
         name = res["name"]
-        raw = (pkg.root / res["path"]).read_bytes()
-        out.append(Download(f"{name}-{v}.csv", "csv", name, raw, f"{name}.csv"))
-        header, rows = tables[name]
-        lines = [json.dumps(dict(zip(header, r, strict=True)), ensure_ascii=False, allow_nan=False) for r in rows]
-        body = "[\n" + ",\n".join(lines) + "\n]\n"  # one record per line
-        out.append(Download(f"{name}-{v}.json", "json", name, body.encode(), f"{name}.json"))
-    out.append(
-        Download(f"{PACKAGE_STEM}-{v}.xlsx", "xlsx", None, workbook(pkg, release, tables), f"{PACKAGE_STEM}.xlsx")
-    )
-    out.append(
-        Download(f"{PACKAGE_STEM}-{v}.zip", "zip", None, package_zip(pkg, release, citation_cff), f"{PACKAGE_STEM}.zip")
-    )
+        out.append(Planned(f"{name}-{v}.csv", "csv", name, f"{name}.csv"))
+        out.append(Planned(f"{name}-{v}.json", "json", name, f"{name}.json"))
+    out.append(Planned(f"{PACKAGE_STEM}-{v}.xlsx", "xlsx", None, f"{PACKAGE_STEM}.xlsx"))
+    out.append(Planned(f"{PACKAGE_STEM}-{v}.zip", "zip", None, f"{PACKAGE_STEM}.zip"))
     return out
 
 
+def build(pkg, release: Release, citation_cff: str) -> list[Download]:
+    tables = {res["name"]: typed_rows(pkg, res) for res in pkg.descriptor["resources"]}
+    paths = {res["name"]: pkg.root / res["path"] for res in pkg.descriptor["resources"]}
+
+    def content(p: Planned) -> bytes:
+        if p.kind == "csv":
+            return paths[p.resource].read_bytes()
+        if p.kind == "json":
+            header, rows = tables[p.resource]
+            lines = [json.dumps(dict(zip(header, r, strict=True)), ensure_ascii=False, allow_nan=False) for r in rows]
+            return ("[\n" + ",\n".join(lines) + "\n]\n").encode()  # one record per line
+        if p.kind == "xlsx":
+            return workbook.write(pkg, release, tables)
+        return package_zip(pkg, release, citation_cff)
+
+    return [Download(p.name, p.kind, p.resource, p.latest_name, content(p)) for p in plan(pkg, release)]
+
+
 def cache_key(pkg, release: Release, citation_cff: str) -> str:
-    """Everything the downloads depend on: the package files, the release, and this code."""
+    """Everything the downloads depend on: the package files, the release, this code and the XLSX engine."""
     digest = hashlib.sha256()
     for part in [
         (pkg.root / "datapackage.json").read_bytes(),
         repr(release).encode(),
         citation_cff.encode(),
         Path(__file__).read_bytes(),
+        Path(workbook.__file__).read_bytes(),
+        workbook.ENGINE.encode(),
     ]:
         digest.update(hashlib.sha256(part).digest())
     for res in pkg.descriptor["resources"]:
@@ -229,7 +225,7 @@ def build_cached(pkg, release: Release, citation_cff: str, cache_dir: Path | Non
     if manifest.is_file():
         items = json.loads(manifest.read_text(encoding="utf-8"))
         return [
-            Download(i["name"], i["kind"], i["resource"], (entry / i["name"]).read_bytes(), i["latest_name"])
+            Download(i["name"], i["kind"], i["resource"], i["latest_name"], (entry / i["name"]).read_bytes())
             for i in items
         ]
     made = build(pkg, release, citation_cff)

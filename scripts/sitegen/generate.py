@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 if __name__ == "__main__":
@@ -39,23 +40,41 @@ PAGE_MODULES = [home, results, countries, changes, thematic, partners, context, 
 DEFAULT_SETTINGS = {"publisher": "SPF Flagship open-data contributors", "site_url": "", "cache_dir": ""}
 
 
-def generate(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> dict[str, str | bytes]:
-    """{path under docs/: content} for every generated page, chart CSV and download.
+@dataclass(frozen=True)
+class Inputs:
+    pkg: Package
+    release: release.Release
+    changelog: str
+    citation_cff: str
+    cache_dir: Path | None
 
-    `settings` come from mkdocs.yml (publisher, site_url) and the hook (cache_dir: where release downloads of
-    unchanged data are reused; none by default). CHANGELOG.md and CITATION.cff are read from the package's
-    folder."""
+
+def load(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> Inputs:
+    """Load inputs. `settings` come from mkdocs.yml (publisher, site_url) and the hook (cache_dir: where
+    release downloads of unchanged data are reused; none by default). CHANGELOG.md and CITATION.cff are read
+    from the package's folder."""
     settings = {**DEFAULT_SETTINGS, **(settings or {})}
     pkg = Package.load(descriptor_path)
     changelog = pkg.root / "CHANGELOG.md"
     rel = release.load(pkg.descriptor, changelog, settings["publisher"], settings["site_url"])
-    cache = Path(settings["cache_dir"]) if settings.get("cache_dir") else None
-    made = downloads.build_cached(pkg, rel, (pkg.root / "CITATION.cff").read_text(encoding="utf-8"), cache)
-    files: dict[str, str | bytes] = dict(downloads.files(made, rel))
+    return Inputs(
+        pkg,
+        rel,
+        changelog.read_text(encoding="utf-8"),
+        (pkg.root / "CITATION.cff").read_text(encoding="utf-8"),
+        Path(settings["cache_dir"]) if settings.get("cache_dir") else None,
+    )
+
+
+def pages(inputs: Inputs, made: list[downloads.Planned]) -> dict[str, str]:
+    """{path under docs/: text} of every generated page and chart CSV. `made` are the release downloads, built
+    (their sizes and checksums are written in) or only planned (placeholders, see downloads.fill)."""
+    pkg = inputs.pkg
+    files: dict[str, str] = {}
     chart_ids: set[str] = set()
-    pages = [page for module in PAGE_MODULES for page in module.build(pkg)]
-    pages += data.build(pkg, made, rel, changelog.read_text(encoding="utf-8"))
-    for page in pages:
+    built = [page for module in PAGE_MODULES for page in module.build(pkg)]
+    built += data.build(pkg, made, inputs.release, inputs.changelog)
+    for page in built:
         if page.src in files:
             raise ValueError(f"two generated pages share the path {page.src}")
         files[page.src] = page.markdown()
@@ -64,6 +83,18 @@ def generate(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) 
                 raise ValueError(f"two charts share the id {spec.id!r}")
             chart_ids.add(spec.id)
             files[charts.csv_path(spec)] = charts.csv_text(spec)
+    return files
+
+
+def generate(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> dict[str, str | bytes]:
+    """{path under docs/: content} for every generated page, chart CSV and release download, built here."""
+    inputs = load(descriptor_path, settings)
+    made = downloads.build_cached(inputs.pkg, inputs.release, inputs.citation_cff, inputs.cache_dir)
+    files: dict[str, str | bytes] = dict(downloads.files(made, inputs.release))
+    for path, text in pages(inputs, made).items():
+        if path in files:
+            raise ValueError(f"a generated page would replace the download {path}")
+        files[path] = text
     return dict(sorted(files.items()))
 
 

@@ -1,8 +1,11 @@
-"""MkDocs hook: adds the generated pages and chart CSVs to the build, in memory.
+"""MkDocs hook: adds the generated pages and chart CSVs to the build, in memory, and the release downloads.
 
 Listed in mkdocs.yml under `hooks:`. A generated path that collides with a hand-written page fails the
 build. The package path can be overridden with SPF_DATAPACKAGE (used by tests and benchmarks), and the
-cache of release downloads with SPF_CACHE_DIR (an empty value turns it off)."""
+cache of release downloads with SPF_CACHE_DIR (an empty value turns it off).
+
+The release downloads are built by a second process while MkDocs works (release_job.py): the pages that
+show their sizes and checksums are rendered last, and on_post_page writes those values in."""
 
 from __future__ import annotations
 
@@ -15,18 +18,44 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.structure.files import File, Files  # noqa: E402
 from paths import BUILD, DATAPACKAGE  # noqa: E402
 
-from sitegen.generate import generate  # noqa: E402
+from sitegen import downloads, generate  # noqa: E402
+from sitegen.release_job import ReleaseJob  # noqa: E402
+
+_job: ReleaseJob | None = None
 
 
 def on_files(files: Files, *, config) -> Files:
+    global _job
     descriptor = Path(os.environ.get("SPF_DATAPACKAGE", DATAPACKAGE))
     settings = {
         "publisher": config.extra.get("publisher", ""),
         "site_url": config.site_url or "",
         "cache_dir": os.environ.get("SPF_CACHE_DIR", str(BUILD / "cache" / "downloads")),
     }
-    for path, content in generate(descriptor, settings).items():
+    inputs = generate.load(descriptor, settings)
+    release_folders = (downloads.folder(inputs.release) + "/", "downloads/latest/")
+    for file in files:
+        if file.src_uri.startswith(release_folders):
+            raise RuntimeError(f"docs/{file.src_uri} is in a folder the release downloads are written to")
+    _job = ReleaseJob(inputs, Path(config.site_dir))
+    pages = generate.pages(inputs, _job.planned)
+    # pages waiting for the downloads go last, so the job has the whole build to finish
+    for path in sorted(pages, key=lambda p: (downloads.PLACEHOLDER.search(pages[p]) is not None, p)):
         if files.get_file_from_path(path) is not None:
             raise RuntimeError(f"generated file {path} would replace a hand-written file in docs/")
-        files.append(File.generated(config, path, content=content))
+        files.append(File.generated(config, path, content=pages[path]))
     return files
+
+
+def on_post_page(output: str, *, page, config) -> str:
+    return _job.fill(output) if _job is not None else output
+
+
+def on_post_build(*, config) -> None:
+    if _job is not None:
+        _job.result()  # the downloads are all written, or the build fails here
+
+
+def on_build_error(*, error) -> None:
+    if _job is not None:
+        _job.cancel()

@@ -4,7 +4,7 @@ rendered from its Table Schema, the changelog of the data, and how to cite."""
 from __future__ import annotations
 
 from sitegen.components import Column, Raw, link, md_link, source_link, table
-from sitegen.downloads import Download, folder
+from sitegen.downloads import Planned, folder
 from sitegen.fmt import h, number
 from sitegen.page import Page
 from sitegen.release import Release
@@ -17,14 +17,7 @@ KIND_NAMES = {
 }
 
 
-def size(n: int) -> str:
-    for unit, factor in (("MB", 1e6), ("KB", 1e3)):
-        if n >= factor:
-            return f"{n / factor:.1f} {unit}"
-    return f"{n} B"
-
-
-def download_table(src: str, downloads: list[Download], release: Release) -> str:
+def download_table(src: str, downloads: list[Planned], release: Release) -> str:
     rows = []
     for d in downloads:
         versioned = f"{folder(release)}/{d.name}"
@@ -33,7 +26,7 @@ def download_table(src: str, downloads: list[Download], release: Release) -> str
             {
                 "file": Raw(f'<a href="{h(link(src, versioned))}" download>{h(d.name)}</a>'),
                 "kind": KIND_NAMES[d.kind],
-                "size": size(d.size),
+                "size": d.size_text,
                 "latest": Raw(f'<a href="{h(link(src, latest))}">latest/{h(d.latest_name)}</a>'),
                 "sha256": Raw(f"<code>{d.sha256}</code>"),
             }
@@ -119,7 +112,7 @@ def dictionary(res: dict) -> str:
     )
 
 
-def resource_page(pkg, res: dict, downloads: list[Download], release: Release) -> Page:
+def resource_page(pkg, res: dict, downloads: list[Planned], release: Release) -> Page:
     name = res["name"]
     src = f"data/{name}.md"
     df = pkg[name]
@@ -146,7 +139,7 @@ def resource_page(pkg, res: dict, downloads: list[Download], release: Release) -
     return page
 
 
-def index_page(pkg, downloads: list[Download], release: Release) -> Page:
+def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
     src = "data/index.md"
     page = Page(
         src,
@@ -201,7 +194,7 @@ def changelog_page(changelog_text: str, release: Release) -> Page:
     return page
 
 
-def build(pkg, downloads: list[Download], release: Release, changelog_text: str) -> list[Page]:
+def build(pkg, downloads: list[Planned], release: Release, changelog_text: str) -> list[Page]:
     return [index_page(pkg, downloads, release), changelog_page(changelog_text, release)] + [
         resource_page(pkg, res, downloads, release) for res in pkg.descriptor["resources"]
     ]

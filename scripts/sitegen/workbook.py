@@ -1,0 +1,65 @@
+"""The release's Excel workbook: a README sheet (title, version, licence, citation, sources) and one sheet
+per resource, written with XlsxWriter (pandas' own XLSX engine)."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import xlsxwriter
+
+from sitegen.release import Release
+
+ENGINE = f"XlsxWriter {xlsxwriter.__version__}"  # part of the downloads cache key
+
+
+def write(pkg, release: Release, tables: dict[str, tuple[list[str], list[list]]]) -> bytes:
+    """One sheet per resource and a README sheet (title, version, licence, citation, sources); `tables` holds
+    each resource's typed_rows().
+
+    Constant-memory mode streams rows to disk; with a fixed creation date the bytes are the same on every
+    build (XlsxWriter stamps the zip entries with a fixed date)."""
+    with tempfile.TemporaryDirectory(prefix="spf-xlsx-") as tmp:
+        target = Path(tmp) / "book.xlsx"
+        options = {
+            "constant_memory": True,
+            "tmpdir": tmp,
+            # cells are data: never turn text into numbers, formulas or links
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        }
+        with xlsxwriter.Workbook(target, options) as wb:
+            stamp = datetime.fromisoformat(release.date).replace(tzinfo=UTC)
+            wb.set_properties({"title": release.title, "author": release.publisher, "created": stamp})
+            bold = wb.add_format({"bold": True})
+            readme = wb.add_worksheet("README")
+            line = 0
+            for row in [
+                ("Title", release.title),
+                ("Version", release.version),
+                ("Released", release.date),
+                ("Licence", "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); sources keep their own terms"),
+                ("Citation", release.citation()),
+                ("Description", pkg.descriptor.get("description", "")),
+                ("Sheets", "One sheet per resource; column meanings are in datapackage.json and on the data pages."),
+                (),
+                ("Sources", ""),
+            ]:
+                if row:
+                    readme.write_string(line, 0, row[0], bold)
+                    readme.write_row(line, 1, row[1:])
+                line += 1
+            readme.write_row(line, 0, ["source_id", "title", "publisher", "url"], bold)
+            for src in pkg["sources"].to_dict("records"):
+                line += 1
+                readme.write_row(line, 0, [src["source_id"], src["title"], src["publisher"], src["url"]])
+            for res in pkg.descriptor["resources"]:
+                ws = wb.add_worksheet(res["name"][:31])
+                ws.freeze_panes(1, 0)
+                header, rows = tables[res["name"]]
+                ws.write_row(0, 0, header, bold)
+                for i, row in enumerate(rows, start=1):
+                    ws.write_row(i, 0, row)
+        return target.read_bytes()
