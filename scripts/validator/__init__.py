@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from pathlib import Path
+
+from forked import Forked
 
 from validator.catalogue import CATALOGUE, ValidationError
 from validator.checks import FILE_CHECKS, TABLE_CHECKS, canonical_form, frictionless_schema
@@ -30,42 +31,6 @@ def _one_per_cell(errors: list[ValidationError]) -> list[ValidationError]:
     return unique
 
 
-def _child(check, ctx: Context, conn) -> None:
-    try:
-        conn.send(list(check(ctx)))
-    except BaseException as exc:  # report in the parent, with the traceback's message
-        conn.send(RuntimeError(f"{check.__module__} failed: {exc!r}"))
-    finally:
-        conn.close()
-
-
-def _start(check, ctx: Context):
-    """Run check(ctx) in a forked process (the context is inherited, not copied); inline where fork is
-    unavailable."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return list(check(ctx))
-    mp = multiprocessing.get_context("fork")
-    receive, send = mp.Pipe(duplex=False)
-    process = mp.Process(target=_child, args=(check, ctx, send), daemon=True)
-    process.start()
-    send.close()
-    return process, receive
-
-
-def _finish(pending) -> list[ValidationError]:
-    if isinstance(pending, list):
-        return pending
-    process, receive = pending
-    try:
-        result = receive.recv()
-    except EOFError:
-        result = RuntimeError("the frictionless check ended without a result")
-    process.join()
-    if isinstance(result, BaseException):
-        raise result
-    return result
-
-
 def validate(descriptor_path: Path) -> list[ValidationError]:
     """All errors of the package at `descriptor_path`, each cell reported once, in file and row order."""
     descriptor_path = Path(descriptor_path).resolve()
@@ -75,11 +40,11 @@ def validate(descriptor_path: Path) -> list[ValidationError]:
         for check in FILE_CHECKS:
             ctx.errors.extend(check.check(ctx))
         # frictionless is the slow part: it runs in a forked process while our own rules run here
-        pending = _start(frictionless_schema.check, ctx)
+        pending = Forked("the frictionless check", lambda: list(frictionless_schema.check(ctx)))
         own = [
             e for check in TABLE_CHECKS if check not in (frictionless_schema, canonical_form) for e in check.check(ctx)
         ]
-        ctx.errors.extend(_finish(pending))
+        ctx.errors.extend(pending.result())
         ctx.errors.extend(own)
         ctx.errors.extend(canonical_form.check(ctx))  # needs to know which tables have errors
     unique = _one_per_cell(ctx.errors)

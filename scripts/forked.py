@@ -1,0 +1,59 @@
+"""Run a function in a forked process and collect its result later.
+
+The child inherits the parent's memory (a loaded package, a validation context) instead of receiving a
+pickled copy, and only its result travels back. Used where the second core would otherwise sit idle: the
+validator runs frictionless beside its own rules, and the site build writes the release downloads while
+MkDocs renders. Where fork is unavailable the function runs at once, in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+
+
+def _child(send, fn, args) -> None:
+    try:
+        send.send(("ok", fn(*args)))
+    except BaseException:  # noqa: BLE001 - every failure goes back to the parent, which raises it
+        send.send(("error", traceback.format_exc()))
+    finally:
+        send.close()
+
+
+class Forked:
+    """fn(*args) in a forked child; result() waits for it and raises RuntimeError(what + traceback) if it
+    failed."""
+
+    def __init__(self, what: str, fn, *args):
+        self.what = what
+        self._process = None
+        self._outcome: tuple[str, object] | None = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            try:
+                self._outcome = ("ok", fn(*args))
+            except Exception:
+                self._outcome = ("error", traceback.format_exc())
+            return
+        ctx = multiprocessing.get_context("fork")
+        self._receive, send = ctx.Pipe(duplex=False)
+        self._process = ctx.Process(target=_child, args=(send, fn, args), daemon=True)
+        self._process.start()
+        send.close()
+
+    def result(self):
+        if self._outcome is None:
+            try:
+                self._outcome = self._receive.recv()
+            except EOFError:
+                self._outcome = ("error", f"the process ended (exit code {self._process.exitcode}) without a result")
+            self._process.join()
+        status, payload = self._outcome
+        if status != "ok":
+            raise RuntimeError(f"{self.what} failed:\n{payload}")
+        return payload
+
+    def cancel(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
