@@ -44,9 +44,10 @@ def validate(descriptor_path: Path) -> list[ValidationError]:
         own = [
             e for check in TABLE_CHECKS if check not in (frictionless_schema, canonical_form) for e in check.check(ctx)
         ]
+        layout = canonical_form.reasons(ctx)
         ctx.errors.extend(pending.result())
         ctx.errors.extend(own)
-        ctx.errors.extend(canonical_form.check(ctx))  # needs to know which tables have errors
+        ctx.errors.extend(canonical_form.check(ctx, layout))  # reported only for tables without other errors
     unique = _one_per_cell(ctx.errors)
     order = {res.get("path"): i for i, res in enumerate((ctx.descriptor or {}).get("resources", []))}
     unique.sort(key=lambda e: (e.path != ctx.descriptor_rel, order.get(e.path, len(order)), e.path, e.row or 0))

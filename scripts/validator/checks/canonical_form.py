@@ -1,6 +1,7 @@
 """not-canonical: each CSV is in the canonical form that `make format` writes (see scripts/canonical.py).
 
-Only checked on tables without other errors, so a contributor first sees what is really wrong."""
+Only reported on tables without other errors, so a contributor first sees what is really wrong. The
+reasons are worked out while frictionless runs (reasons()); check() then drops the tables with errors."""
 
 from __future__ import annotations
 
@@ -12,12 +13,25 @@ from validator.context import Context
 ERRORS = ["not-canonical"]
 
 
-def check(ctx: Context):
-    with_errors = {e.path for e in ctx.errors}
+def reasons(ctx: Context) -> dict[str, tuple[str, str | None | Exception]]:
+    """{path: (resource name, why it is not canonical, None, or the exception a broken table raised)}."""
+    found: dict[str, tuple[str, str | None | Exception]] = {}
     for table in ctx.tables.values():
-        if table.path in with_errors:
+        try:
+            reason = "it starts with a byte-order mark" if table.raw.startswith(b"\xef\xbb\xbf") else None
+            reason = reason or why_not_canonical(table.descriptor, table.text, [table.header, *table.records])
+        except Exception as exc:  # a table broken in other ways; raised below only if nothing else is wrong
+            reason = exc
+        found[table.path] = (table.name, reason)
+    return found
+
+
+def check(ctx: Context, found: dict | None = None):
+    with_errors = {e.path for e in ctx.errors}
+    for path, (name, reason) in (reasons(ctx) if found is None else found).items():
+        if path in with_errors:
             continue  # fix the real problems first; `make format` cannot format a broken table
-        reason = "it starts with a byte-order mark" if table.raw.startswith(b"\xef\xbb\xbf") else None
-        reason = reason or why_not_canonical(table.descriptor, table.text, [table.header, *table.records])
+        if isinstance(reason, Exception):
+            raise reason
         if reason:
-            yield make_error("not-canonical", path=table.path, resource=table.name, note=reason)
+            yield make_error("not-canonical", path=path, resource=name, note=reason)
