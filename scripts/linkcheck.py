@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
+import posixpath
 import re
 import sys
 from dataclasses import dataclass
@@ -54,31 +56,43 @@ def parse(path: Path) -> Parsed:
     return Parsed(links, ids)
 
 
-def resolve(site: Path, page: Path, url: str) -> Path | None:
+def resolve(page: str, url: str, files: set[str]) -> str | None:
+    """The site-relative file a link from `page` (site-relative) points to, worked out on the strings (the
+    site has no symlinks) and the set of files; None when it leaves the site. A folder URL means its
+    index.html."""
     parts = urlsplit(url)
     if parts.path == "":
         return page
-    base = page.parent if not parts.path.startswith("/") else site
-    target = (base / unquote(parts.path.lstrip("/"))).resolve()
-    if target.is_dir() or url.endswith("/"):
-        target = target / "index.html"
+    path = unquote(parts.path)
+    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(page), path)
+    target = posixpath.normpath(joined)
+    if target == ".":
+        target = ""
+    if target == ".." or target.startswith("../"):
+        return None
+    if url.endswith("/") or target not in files and posixpath.join(target, "index.html") in files:
+        target = posixpath.join(target, "index.html") if target else "index.html"
     return target
 
 
 def check(site: Path) -> tuple[list[str], int, int]:
     """(problems, internal links checked, external links seen)."""
     site = site.resolve()
+    files = {
+        posixpath.join(posixpath.relpath(root, site), name).removeprefix("./")
+        for root, _, names in os.walk(site)
+        for name in names
+    }
     problems, internal, external = [], 0, 0
-    parsed: dict[Path, Parsed] = {}  # per call: the same path can hold another build next time
+    parsed: dict[str, Parsed] = {}  # per call: the same path can hold another build next time
 
-    def parsed_page(path: Path) -> Parsed:
-        if path not in parsed:
-            parsed[path] = parse(path)
-        return parsed[path]
+    def parsed_page(rel: str) -> Parsed:
+        if rel not in parsed:
+            parsed[rel] = parse(site / rel)
+        return parsed[rel]
 
-    for page in sorted(site.rglob("*.html")):
-        rel = page.relative_to(site).as_posix()
-        for tag, url in parsed_page(page).links:
+    for rel in sorted(f for f in files if f.endswith(".html")):
+        for tag, url in parsed_page(rel).links:
             scheme = urlsplit(url).scheme
             if scheme in ("http", "https") or url.startswith("//"):
                 if tag in LOADED:
@@ -90,12 +104,12 @@ def check(site: Path) -> tuple[list[str], int, int]:
                     problems.append(f"{rel}: <{tag}> uses a {scheme}: URL")
                 continue
             internal += 1
-            target = resolve(site, page, url)
-            if target is None or site not in target.parents and target != site:
+            target = resolve(rel, url, files)
+            if target is None:
                 problems.append(f"{rel}: {url} points outside the site")
-            elif not target.is_file():
+            elif target not in files:
                 problems.append(f"{rel}: {url} does not exist")
-            elif urlsplit(url).fragment and target.suffix == ".html":
+            elif urlsplit(url).fragment and target.endswith(".html"):
                 fragment = unquote(urlsplit(url).fragment)
                 if fragment not in parsed_page(target).ids:
                     problems.append(f"{rel}: {url} has no element with id '{fragment}'")

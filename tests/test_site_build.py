@@ -45,6 +45,24 @@ def test_linkcheck_finds_broken_raw_html_links(tmp_path):
     assert len(problems) == 3
 
 
+def test_linkcheck_resolves_folders_fragments_and_the_site_edge(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="../">up</a><a href="./#here">self</a>')
+    (tmp_path / "data.csv").write_text("x\n")
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">1</a><a href="a">2</a><a href="a/#here">3</a><a href="/data.csv">4</a><a href="data.csv">5</a>'
+        '<a href="a/#gone">6</a><a href="../outside.html">7</a><a href="b/">8</a><a href="a/data.csv">9</a>'
+    )
+    problems, internal, _ = linkcheck.check(tmp_path)
+    assert internal == 11
+    assert problems == [
+        "index.html: a/#gone has no element with id 'gone'",
+        "index.html: ../outside.html points outside the site",
+        "index.html: b/ does not exist",
+        "index.html: a/data.csv does not exist",
+    ]
+
+
 def test_no_third_party_resources_in_html(built_site):
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
