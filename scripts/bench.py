@@ -111,10 +111,27 @@ def bench_scale(k: int, runs: int, work: Path) -> dict:
             "ratio_pipeline_cold_vs_bare": round(med["site_cold"] / med["bare_build"], 3),
             "ratio_pipeline_warm_vs_bare": round(med["site_warm"] / med["bare_build"], 3),
             "pages_per_second_pipeline_warm": round(size["pages"] / med["site_warm"], 2),
+            "pages_per_second_pipeline_cold": round(size["pages"] / med["site_cold"], 2),
             "pages_per_second_bare": round(size["pages"] / med["bare_build"], 2),
         }
     )
     return result
+
+
+def growth(scales: list[dict]) -> dict:
+    """How pages and times grow from the smallest scale: the budget is time growing no faster than pages."""
+    base = scales[0]
+    out = {}
+    for r in scales[1:]:
+        out[f"x{r['scale']}_vs_x{base['scale']}"] = {
+            "pages": round(r["size"]["pages"] / base["size"]["pages"], 2),
+            "rows": round(r["rows"] / base["rows"], 1),
+            **{
+                name: round(r[name]["median"] / base[name]["median"], 2)
+                for name in ("bare_build", "site_warm", "site_cold")
+            },
+        }
+    return out
 
 
 def browser_parts(work: Path, runs: int, with_lighthouse: bool) -> dict:
@@ -143,15 +160,21 @@ def browser_parts(work: Path, runs: int, with_lighthouse: bool) -> dict:
 
 
 def table(results: dict) -> str:
-    lines = ["scale  rows     pages  validate  frictionless  ratio  bare   site(cold)  site(warm)  warm/bare  KB/page"]
+    lines = [
+        "scale  rows     pages  validate  frictionless  ratio  bare    site(cold)  cold/bare  site(warm)  warm/bare  "
+        "KB/page"
+    ]
     for r in results["scales"]:
         lines.append(
             f"x{r['scale']:<5} {r['rows']:<8} {r['size']['pages']:<6} {r['validate']['median']:<9} "
             f"{r['frictionless']['median']:<13} {r['ratio_validator_vs_frictionless']:<6} "
-            f"{r['bare_build']['median']:<6} "
-            f"{r['site_cold']['median']:<11} {r['site_warm']['median']:<11} {r['ratio_pipeline_warm_vs_bare']:<10} "
+            f"{r['bare_build']['median']:<7} "
+            f"{r['site_cold']['median']:<11} {r['ratio_pipeline_cold_vs_bare']:<10} "
+            f"{r['site_warm']['median']:<11} {r['ratio_pipeline_warm_vs_bare']:<10} "
             f"{r['size']['html_bytes_per_page'] / 1000:.1f}"
         )
+    for name, g in results.get("growth", {}).items():
+        lines.append(f"growth {name}: " + ", ".join(f"{k} x{v}" for k, v in g.items()))
     for name, w in results.get("page_weight", {}).items():
         lines.append(
             f"{name}: cold {w['cold_bytes'] / 1000:.0f} KB, warm {w['warm_bytes'] / 1000:.1f} KB, "
@@ -183,6 +206,7 @@ def main(argv=None) -> int:
             "budgets": BUDGETS,
             "scales": [bench_scale(k, args.runs, work) for k in args.scales],
         }
+        results["growth"] = growth(results["scales"])
         if not args.smoke:
             results.update(browser_parts(work, args.runs, not args.no_lighthouse))
     results["seconds"] = round(time.perf_counter() - started, 1)

@@ -51,3 +51,15 @@ def test_synthetic_never_writes_into_the_repository():
 
     with pytest.raises(ValueError):
         synthetic.make(2, ROOT / "data")
+
+
+def test_growth_compares_each_scale_with_the_smallest():
+    from bench import growth
+
+    def scale(k, pages, rows, seconds):
+        return {"scale": k, "rows": rows, "size": {"pages": pages}} | {
+            name: {"median": seconds} for name in ("bare_build", "site_warm", "site_cold")
+        }
+
+    g = growth([scale(1, 50, 1000, 2.0), scale(10, 200, 10000, 5.0)])
+    assert g == {"x10_vs_x1": {"pages": 4.0, "rows": 10.0, "bare_build": 2.5, "site_warm": 2.5, "site_cold": 2.5}}
