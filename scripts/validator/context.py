@@ -56,6 +56,13 @@ class Table:
             return [""] * len(self.records)
         return [r[i] if i < len(r) else "" for r in self.records]
 
+    def keys(self, names: tuple[str, ...]) -> set[tuple[str, ...]]:
+        """The set of value tuples of these columns (cached: foreign-key errors look it up once per row)."""
+        cache = self.__dict__.setdefault("_keys", {})
+        if names not in cache:
+            cache[names] = set(zip(*(self.column(n) for n in names), strict=True))
+        return cache[names]
+
     @property
     def fields(self) -> list[dict]:
         return self.descriptor.get("schema", {}).get("fields", [])

@@ -140,9 +140,8 @@ def _foreign_key(ctx, table, err, base):
         ref_table = ctx.table(ref.get("resource") or table.name)
         if ref_table is None:
             continue
-        known = set(zip(*(ref_table.column(f) for f in ref_fields), strict=True))
         key = tuple(values.get(f, "") for f in fields)
-        if all(key) and key not in known:
+        if all(key) and key not in ref_table.keys(tuple(ref_fields)):
             return make_error(
                 "unknown-reference",
                 ref_field=", ".join(ref_fields),
