@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
+import subprocess
+import sys
 
 import build_site
 import linkcheck
@@ -103,3 +106,35 @@ def test_mkdocs_failure_keeps_the_old_site(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     assert build_site.run(ROOT / "datapackage.json", site) == 1
     assert (site / "index.html").read_text() == "the good site"
+
+
+def test_hook_build_equals_a_plain_build_of_the_written_markdown(built_site, site_url, tmp_path):
+    """The hook keeps tables and charts out of Markdown and search and fills in the downloads' sizes late;
+    a plain `mkdocs build` of the same pages written out in full must give the same HTML and search index."""
+    import os
+
+    from paths import DOCS, MKDOCS_YML
+    from sitegen.generate import generate, write
+
+    from bench import bare_config
+
+    publisher = re.search(r'^  publisher: "([^"]*)"', MKDOCS_YML.read_text(encoding="utf-8"), re.M).group(1)
+    settings = {"publisher": publisher, "site_url": site_url + "/"}
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    write(generate(settings=settings), docs)
+    env = {**os.environ, "SITE_URL": site_url + "/", "NO_MKDOCS_2_WARNING": "1"}
+    config = bare_config(docs, tmp_path / "mkdocs.yml")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", tmp_path / "plain"], env=env, check=True
+    )
+    plain, hooked = tmp_path / "plain", built_site
+    pages = sorted(p.relative_to(plain) for p in plain.rglob("*.html"))
+    assert pages == sorted(p.relative_to(hooked) for p in hooked.rglob("*.html")) and len(pages) > 50
+    different = [str(p) for p in pages if (plain / p).read_bytes() != (hooked / p).read_bytes()]
+    assert different == []
+
+    def index(site):
+        return sorted(json.loads((site / "search/search_index.json").read_text())["docs"], key=json.dumps)
+
+    assert index(plain) == index(hooked)

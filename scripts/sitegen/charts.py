@@ -12,7 +12,7 @@ import io
 import json
 from dataclasses import dataclass, field
 
-from sitegen.components import Column, Raw, badge, link, table
+from sitegen.components import Block, Column, Raw, badge, link, table
 from sitegen.fmt import h, number, short
 
 # Okabe-Ito: distinguishable with colour-vision deficiencies; unverified values also get a hatch pattern.
@@ -204,7 +204,7 @@ def block(spec: ChartSpec, page_src: str) -> str:
                 r[c.key] = number(r[c.key])
     data_table = table(spec.columns, rows)
     href = link(page_src, csv_path(spec))
-    return (
+    return Block(
         f'<figure class="chart" id="{h(spec.id)}" aria-labelledby="{h(spec.id)}-title" data-search-exclude>\n'
         f'<p class="chart__title" id="{h(spec.id)}-title"><strong>{h(spec.title)}</strong></p>\n'
         f'<p class="chart__summary">{h(spec.summary)}</p>\n'

@@ -22,6 +22,11 @@ class Raw(str):
     """Trusted HTML made by a component; table() does not escape it."""
 
 
+class Block(str):
+    """A finished block of HTML that stays out of the search index (tables, charts): nothing in it is
+    Markdown. The MkDocs hook passes it around Markdown and search instead of through them (see page.py)."""
+
+
 def page_url(src: str) -> str:
     """The URL directory of a page source path, as MkDocs builds it with use_directory_urls."""
     if src.endswith("index.md"):
@@ -111,12 +116,13 @@ def table(columns: list[Column], rows: list[dict], caption: str = "", attrs: str
         body.append(f"<tr>{tds}</tr>")
     cap = f"<caption>{h(caption)}</caption>" if caption else ""
     name = caption or "Table: " + ", ".join(c.header for c in columns[:3])
-    return (
+    html = (
         f'<div class="table-wrap" tabindex="0" role="region" aria-label="{h(name)}"'
         f"{'' if searchable else ' data-search-exclude'}>"
         f'<table class="stack"{attrs}>{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
+    return html if searchable else Block(html)
 
 
 def gap(text: str, contribute_href: str) -> str:

@@ -66,9 +66,10 @@ def load(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> I
     )
 
 
-def pages(inputs: Inputs, made: list[downloads.Planned]) -> dict[str, str]:
+def pages(inputs: Inputs, made: list[downloads.Planned], blocks: dict[str, str] | None = None) -> dict[str, str]:
     """{path under docs/: text} of every generated page and chart CSV. `made` are the release downloads, built
-    (their sizes and checksums are written in) or only planned (placeholders, see downloads.fill)."""
+    (their sizes and checksums are written in) or only planned (placeholders, see downloads.fill). With
+    `blocks`, tables and charts are left out of the Markdown and collected there (see Page.markdown)."""
     pkg = inputs.pkg
     files: dict[str, str] = {}
     chart_ids: set[str] = set()
@@ -77,7 +78,7 @@ def pages(inputs: Inputs, made: list[downloads.Planned]) -> dict[str, str]:
     for page in built:
         if page.src in files:
             raise ValueError(f"two generated pages share the path {page.src}")
-        files[page.src] = page.markdown()
+        files[page.src] = page.markdown(blocks)
         for spec in page.charts:
             if spec.id in chart_ids:
                 raise ValueError(f"two charts share the id {spec.id!r}")

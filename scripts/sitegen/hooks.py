@@ -4,8 +4,10 @@ Listed in mkdocs.yml under `hooks:`. A generated path that collides with a hand-
 build. The package path can be overridden with SPF_DATAPACKAGE (used by tests and benchmarks), and the
 cache of release downloads with SPF_CACHE_DIR (an empty value turns it off).
 
-The release downloads are built by a second process while MkDocs works (release_job.py): the pages that
-show their sizes and checksums are rendered last, and on_post_page writes those values in."""
+Tables and charts (finished HTML, kept out of search) skip Markdown and the search plugin's parser: the pages
+hold a placeholder for each, and on_post_page puts them back (Page.markdown). The release downloads are built
+by a second process while MkDocs works (release_job.py): the pages that show their sizes and checksums are
+rendered last, and on_post_page writes those values in."""
 
 from __future__ import annotations
 
@@ -19,13 +21,15 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from paths import BUILD, DATAPACKAGE  # noqa: E402
 
 from sitegen import downloads, generate  # noqa: E402
+from sitegen.page import BLOCK_TOKEN, fill_blocks  # noqa: E402
 from sitegen.release_job import ReleaseJob  # noqa: E402
 
 _job: ReleaseJob | None = None
+_blocks: dict[str, str] = {}
 
 
 def on_files(files: Files, *, config) -> Files:
-    global _job
+    global _job, _blocks
     descriptor = Path(os.environ.get("SPF_DATAPACKAGE", DATAPACKAGE))
     settings = {
         "publisher": config.extra.get("publisher", ""),
@@ -38,9 +42,15 @@ def on_files(files: Files, *, config) -> Files:
         if file.src_uri.startswith(release_folders):
             raise RuntimeError(f"docs/{file.src_uri} is in a folder the release downloads are written to")
     _job = ReleaseJob(inputs, Path(config.site_dir))
-    pages = generate.pages(inputs, _job.planned)
+    _blocks = {}
+    pages = generate.pages(inputs, _job.planned, _blocks)
+
+    def waits(path: str) -> bool:
+        texts = [pages[path], *(_blocks[t] for t in BLOCK_TOKEN.findall(pages[path]))]
+        return any(downloads.PLACEHOLDER.search(t) for t in texts)
+
     # pages waiting for the downloads go last, so the job has the whole build to finish
-    for path in sorted(pages, key=lambda p: (downloads.PLACEHOLDER.search(pages[p]) is not None, p)):
+    for path in sorted(pages, key=lambda p: (waits(p), p)):
         if files.get_file_from_path(path) is not None:
             raise RuntimeError(f"generated file {path} would replace a hand-written file in docs/")
         files.append(File.generated(config, path, content=pages[path]))
@@ -48,6 +58,7 @@ def on_files(files: Files, *, config) -> Files:
 
 
 def on_post_page(output: str, *, page, config) -> str:
+    output = fill_blocks(output, _blocks)
     return _job.fill(output) if _job is not None else output
 
 

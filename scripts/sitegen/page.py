@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from sitegen.charts import ChartSpec, block
+from sitegen.components import Block
 from sitegen.fmt import md
 
 
@@ -26,9 +28,28 @@ class Page:
         self.parts.append(block(spec, self.src))
         return self
 
-    def markdown(self) -> str:
+    def markdown(self, blocks: dict[str, str] | None = None) -> str:
+        """The page as Markdown. With `blocks`, each Block part (a table or chart: HTML that holds no
+        Markdown and stays out of search) is replaced by a placeholder comment and stored in `blocks`, so
+        MkDocs need not parse it twice (Markdown, then search); the hook puts it back in the rendered page
+        (fill_blocks). The built page is the same either way."""
         # JSON strings are valid YAML scalars, so titles with quotes or colons stay intact.
         title = json.dumps(self.title, ensure_ascii=False)
         description = json.dumps(self.description, ensure_ascii=False)
         head = f"---\ntitle: {title}\ndescription: {description}\n---\n\n"
-        return head + f"# {md(self.title)}\n\n" + "\n\n".join(p.strip("\n") for p in self.parts) + "\n"
+        parts = []
+        for part in self.parts:
+            if blocks is not None and isinstance(part, Block):
+                token = f"<!--spf-block {len(blocks)}-->"
+                blocks[token] = part.strip("\n")
+                part = token
+            parts.append(part.strip("\n"))
+        return head + f"# {md(self.title)}\n\n" + "\n\n".join(parts) + "\n"
+
+
+BLOCK_TOKEN = re.compile(r"<!--spf-block \d+-->")
+
+
+def fill_blocks(html: str, blocks: dict[str, str]) -> str:
+    """Put the blocks of Page.markdown(blocks) back into the rendered page."""
+    return BLOCK_TOKEN.sub(lambda m: blocks[m.group(0)], html)
