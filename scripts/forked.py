@@ -23,9 +23,10 @@ def _child(send, fn, args) -> None:
 
 class Forked:
     """fn(*args) in a forked child; result() waits for it and raises RuntimeError(what + traceback) if it
-    failed."""
+    failed. A daemon child ends with its parent but may not fork again: pass daemon=False to a child that
+    uses Forked itself."""
 
-    def __init__(self, what: str, fn, *args):
+    def __init__(self, what: str, fn, *args, daemon: bool = True):
         self.what = what
         self._process = None
         self._outcome: tuple[str, object] | None = None
@@ -37,7 +38,7 @@ class Forked:
             return
         ctx = multiprocessing.get_context("fork")
         self._receive, send = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_child, args=(send, fn, args), daemon=True)
+        self._process = ctx.Process(target=_child, args=(send, fn, args), daemon=daemon)
         self._process.start()
         send.close()
 

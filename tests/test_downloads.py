@@ -203,3 +203,15 @@ def test_cache_reuses_unchanged_downloads_and_rebuilds_changed_ones(monkeypatch,
         {d.name: d.sha256 for d in first}[f"spf-flagship-data-v{VERSION}.zip"]
     )
     assert len(list((tmp_path / "cache").iterdir())) == 1  # one entry: the cache never grows
+
+
+def test_a_failing_workbook_fails_the_release_with_its_error(monkeypatch):
+    from sitegen import downloads, generate, workbook
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full while writing the workbook")
+
+    monkeypatch.setattr(workbook, "write", broken)  # runs in a forked process, which inherits the patch
+    inputs = generate.load()
+    with pytest.raises(RuntimeError, match="writing the workbook failed(.|\n)*disk full"):
+        downloads.build(inputs.pkg, inputs.release, inputs.citation_cff)

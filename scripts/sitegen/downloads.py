@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from forked import Forked
+
 from sitegen import workbook
 from sitegen.release import Release
 
@@ -182,6 +184,8 @@ def plan(pkg, release: Release) -> list[Planned]:
 
 def build(pkg, release: Release, citation_cff: str) -> list[Download]:
     tables = {res["name"]: typed_rows(pkg, res) for res in pkg.descriptor["resources"]}
+    # the workbook is the slowest file by far: a second process writes it while this one does the rest
+    book = Forked("writing the workbook", workbook.write, pkg, release, tables)
     paths = {res["name"]: pkg.root / res["path"] for res in pkg.descriptor["resources"]}
     encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode  # one encoder: json.dumps makes one per call
 
@@ -192,11 +196,12 @@ def build(pkg, release: Release, citation_cff: str) -> list[Download]:
             header, rows = tables[p.resource]
             lines = [encode(dict(zip(header, r, strict=True))) for r in rows]
             return ("[\n" + ",\n".join(lines) + "\n]\n").encode()  # one record per line
-        if p.kind == "xlsx":
-            return workbook.write(pkg, release, tables)
         return package_zip(pkg, release, citation_cff)
 
-    return [Download(p.name, p.kind, p.resource, p.latest_name, content(p)) for p in plan(pkg, release)]
+    planned = plan(pkg, release)
+    contents = {p.name: content(p) for p in planned if p.kind != "xlsx"}
+    contents.update({p.name: book.result() for p in planned if p.kind == "xlsx"})  # waits for the workbook
+    return [Download(p.name, p.kind, p.resource, p.latest_name, contents[p.name]) for p in planned]
 
 
 def cache_key(pkg, release: Release, citation_cff: str) -> str:

@@ -30,7 +30,8 @@ class ReleaseJob:
 
     def __init__(self, inputs, site_dir: Path):
         self.planned = downloads.plan(inputs.pkg, inputs.release)
-        self._job = Forked("building the release downloads", _write, inputs, Path(site_dir))
+        # not a daemon: downloads.build forks the workbook off in turn; cancel() ends it on a failed build
+        self._job = Forked("building the release downloads", _write, inputs, Path(site_dir), daemon=False)
 
     def result(self) -> dict[str, tuple[int, str]]:
         """{file name: (size, sha256)}, waiting for the job; raises RuntimeError if it failed."""
