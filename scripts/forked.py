@@ -9,11 +9,14 @@ MkDocs renders. Where fork is unavailable the function runs at once, in this pro
 from __future__ import annotations
 
 import multiprocessing
+import os
 import traceback
 
 
-def _child(send, fn, args) -> None:
+def _child(send, fn, args, nice: int) -> None:
     try:
+        if nice:
+            os.nice(nice)
         send.send(("ok", fn(*args)))
     except BaseException:  # noqa: BLE001 - every failure goes back to the parent, which raises it
         send.send(("error", traceback.format_exc()))
@@ -26,7 +29,7 @@ class Forked:
     failed. A daemon child ends with its parent but may not fork again: pass daemon=False to a child that
     uses Forked itself."""
 
-    def __init__(self, what: str, fn, *args, daemon: bool = True):
+    def __init__(self, what: str, fn, *args, daemon: bool = True, nice: int = 0):
         self.what = what
         self._process = None
         self._outcome: tuple[str, object] | None = None
@@ -38,7 +41,7 @@ class Forked:
             return
         ctx = multiprocessing.get_context("fork")
         self._receive, send = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_child, args=(send, fn, args), daemon=daemon)
+        self._process = ctx.Process(target=_child, args=(send, fn, args, nice), daemon=daemon)
         self._process.start()
         send.close()
 

@@ -10,6 +10,10 @@ from validator.catalogue import CATALOGUE, ValidationError
 from validator.checks import FILE_CHECKS, TABLE_CHECKS, canonical_form, frictionless_schema
 from validator.context import Context, load_descriptor
 
+# Lower priority for the frictionless process: alone it changes nothing, and during `make site` it lets the
+# build and the release downloads, which take longer, have the cores first.
+NICE = 10
+
 # Where a programme rule and a generic schema error hit the same cell, the rule's words are clearer.
 GENERIC = {"wrong-format", "out-of-range"}
 
@@ -40,7 +44,7 @@ def validate(descriptor_path: Path) -> list[ValidationError]:
         for check in FILE_CHECKS:
             ctx.errors.extend(check.check(ctx))
         # frictionless is the slow part: it runs in a forked process while our own rules run here
-        pending = Forked("the frictionless check", lambda: list(frictionless_schema.check(ctx)))
+        pending = Forked("the frictionless check", lambda: list(frictionless_schema.check(ctx)), nice=NICE)
         own = [
             e for check in TABLE_CHECKS if check not in (frictionless_schema, canonical_form) for e in check.check(ctx)
         ]
