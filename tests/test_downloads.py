@@ -215,3 +215,13 @@ def test_a_failing_workbook_fails_the_release_with_its_error(monkeypatch):
     inputs = generate.load()
     with pytest.raises(RuntimeError, match="writing the workbook failed(.|\n)*disk full"):
         downloads.build(inputs.pkg, inputs.release, inputs.citation_cff)
+
+
+def test_fill_writes_size_and_checksum_and_leaves_other_text_alone():
+    from sitegen import downloads
+
+    made = {"a-v1.csv": (2048, "f" * 64)}
+    text = (
+        "<td>@@spf-download:size:a-v1.csv@@</td><code>@@spf-download:sha256:a-v1.csv@@</code> @@spf-download:size:b@@"
+    )
+    assert downloads.fill(text, made) == f"<td>2.0 KB</td><code>{'f' * 64}</code> @@spf-download:size:b@@"

@@ -83,6 +83,8 @@ def fill(text: str, made: dict[str, tuple[int, str]]) -> str:
     """Replace the placeholders of Planned downloads with their size and checksum ({name: (size, sha256)})."""
 
     def value(m: re.Match) -> str:
+        if m.group(2) not in made:
+            return m.group(0)  # not a planned download (text that only looks like a placeholder)
         size, sha = made[m.group(2)]
         return human_size(size) if m.group(1) == "size" else sha
 
