@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pycountry  # noqa: E402
+
 from canonical import write_rows  # noqa: E402
 from paths import DATA, SHARED_SOURCES  # noqa: E402
 from seed_tables import FIGURES, SOURCES, URL_TO_SOURCE  # noqa: E402

@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pycountry  # noqa: E402
+
 from canonical import canonical_text, read_rows  # noqa: E402
 from paths import CHANGELOG, CITATION, DATAPACKAGE, ROOT  # noqa: E402
 from validator.checks.stale_checksum import file_facts  # noqa: E402

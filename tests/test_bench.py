@@ -47,6 +47,7 @@ def test_synthetic_packages_are_valid_and_scaled(tmp_path):
 
 def test_synthetic_never_writes_into_the_repository():
     import pytest
+
     import synthetic
 
     with pytest.raises(ValueError):

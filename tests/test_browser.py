@@ -9,6 +9,7 @@ from pathlib import Path
 
 import axe_playwright_python
 import pytest
+
 from conftest import VALID, build_and_serve
 
 pytestmark = pytest.mark.browser

@@ -6,6 +6,7 @@ import json
 
 import plotly.graph_objects as go
 import pytest
+
 from conftest import VALID
 from sitegen import charts
 from sitegen.charts import ChartSpec, trend_sentence

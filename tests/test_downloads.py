@@ -14,6 +14,7 @@ import zipfile
 
 import pandas as pd
 import pytest
+
 from conftest import ROOT
 
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))

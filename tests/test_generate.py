@@ -10,6 +10,7 @@ import os
 import re
 
 import pytest
+
 from conftest import ROOT, VALID
 from sitegen.data import Package
 from sitegen.generate import generate

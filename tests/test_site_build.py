@@ -113,10 +113,9 @@ def test_hook_build_equals_a_plain_build_of_the_written_markdown(built_site, sit
     a plain `mkdocs build` of the same pages written out in full must give the same HTML and search index."""
     import os
 
+    from bench import bare_config
     from paths import DOCS, MKDOCS_YML
     from sitegen.generate import generate, write
-
-    from bench import bare_config
 
     publisher = re.search(r'^  publisher: "([^"]*)"', MKDOCS_YML.read_text(encoding="utf-8"), re.M).group(1)
     settings = {"publisher": publisher, "site_url": site_url + "/"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+
 from conftest import fixture_meta, invalid_slugs
 from validator import CATALOGUE, validate
 

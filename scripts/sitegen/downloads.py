@@ -20,7 +20,6 @@ from functools import cached_property
 from pathlib import Path
 
 from forked import Forked
-
 from sitegen import workbook
 from sitegen.release import Release
 

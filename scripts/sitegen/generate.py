@@ -17,7 +17,6 @@ if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from paths import DATAPACKAGE  # noqa: E402
-
 from sitegen import charts, downloads, release  # noqa: E402
 from sitegen.data import Package  # noqa: E402
 from sitegen.pages import (  # noqa: E402

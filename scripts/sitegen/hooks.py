@@ -18,8 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.structure.files import File, Files  # noqa: E402
-from paths import BUILD, DATAPACKAGE  # noqa: E402
 
+from paths import BUILD, DATAPACKAGE  # noqa: E402
 from sitegen import downloads, generate  # noqa: E402
 from sitegen.page import BLOCK_TOKEN, fill_blocks  # noqa: E402
 from sitegen.release_job import ReleaseJob  # noqa: E402

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from forked import Forked
-
 from validator.catalogue import CATALOGUE, ValidationError
 from validator.checks import FILE_CHECKS, TABLE_CHECKS, canonical_form, frictionless_schema
 from validator.context import Context, load_descriptor

@@ -14,7 +14,6 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from paths import rel
-
 from validator.catalogue import ValidationError, make_error
 
 

@@ -6,7 +6,6 @@ reasons are worked out while frictionless runs (reasons()); check() then drops t
 from __future__ import annotations
 
 from canonical import why_not_canonical
-
 from validator.catalogue import make_error
 from validator.context import Context
 
