@@ -48,10 +48,12 @@ class Forked:
     def result(self):
         if self._outcome is None:
             try:
-                self._outcome = self._receive.recv()
+                outcome = self._receive.recv()
             except EOFError:
-                self._outcome = ("error", f"the process ended (exit code {self._process.exitcode}) without a result")
+                outcome = None
+            self._receive.close()
             self._process.join()
+            self._outcome = outcome or ("error", f"it ended (exit code {self._process.exitcode}) without a result")
         status, payload = self._outcome
         if status != "ok":
             raise RuntimeError(f"{self.what} failed:\n{payload}")

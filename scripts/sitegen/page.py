@@ -51,5 +51,6 @@ BLOCK_TOKEN = re.compile(r"<!--spf-block \d+-->")
 
 
 def fill_blocks(html: str, blocks: dict[str, str]) -> str:
-    """Put the blocks of Page.markdown(blocks) back into the rendered page."""
-    return BLOCK_TOKEN.sub(lambda m: blocks[m.group(0)], html)
+    """Put the blocks of Page.markdown(blocks) back into the rendered page (a comment that only looks like a
+    placeholder stays as it is)."""
+    return BLOCK_TOKEN.sub(lambda m: blocks.get(m.group(0), m.group(0)), html)
