@@ -52,7 +52,7 @@ def write(pkg, release: Release, tables: dict[str, tuple[list[str], list[list]]]
                     readme.write_row(line, 1, row[1:])
                 line += 1
             readme.write_row(line, 0, ["source_id", "title", "publisher", "url"], bold)
-            for src in pkg["sources"].to_dict("records"):
+            for src in pkg.sources.values():
                 line += 1
                 readme.write_row(line, 0, [src["source_id"], src["title"], src["publisher"], src["url"]])
             for res in pkg.descriptor["resources"]:
