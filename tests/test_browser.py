@@ -142,9 +142,55 @@ def test_palette_toggle_rethemes_charts(page):
     draw_all_charts(page)
     color = "document.querySelector('.chart__plot')._fullLayout.font.color"
     before = page.evaluate(color)
-    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.locator(".spf-palette__toggle:visible").click()
     page.wait_for_function(f"{color} !== {before!r}", timeout=5000)
     assert page.evaluate(color) != before
+
+
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+
+
+@pytest.mark.parametrize("system, other", [("light", "dark"), ("dark", "light")])
+def test_palette_follows_the_system_until_the_reader_chooses(browser, site_url, system, other):
+    """No stored choice: the page starts in the system's scheme and follows it when it changes. A click
+    switches scheme, keeps focus on the toggle, survives a reload and a system change, and Material's own
+    palette component is not mounted (it restyles the whole page on every load)."""
+    schemes = {"light": "default", "dark": "slate"}
+    context = browser.new_context(color_scheme=system)
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(site_url + "/about-the-data/", wait_until="load")
+    assert pg.evaluate(SCHEME) == schemes[system]
+    assert pg.locator("[data-md-component=palette]").count() == 0
+    pg.emulate_media(color_scheme=other)
+    pg.wait_for_function(f"{SCHEME} === {schemes[other]!r}", timeout=5000)
+    pg.emulate_media(color_scheme=system)
+    pg.wait_for_function(f"{SCHEME} === {schemes[system]!r}", timeout=5000)
+
+    toggle = pg.locator(".spf-palette__toggle:visible")
+    assert toggle.count() == 1
+    label = toggle.get_attribute("aria-label")
+    toggle.click()
+    assert pg.evaluate(SCHEME) == schemes[other]
+    shown = pg.locator(".spf-palette__toggle:visible")
+    assert shown.count() == 1 and shown.get_attribute("aria-label") != label
+    assert pg.evaluate("document.activeElement.classList.contains('spf-palette__toggle')")
+
+    # On the next page the scheme is already set when the content is parsed: no flash of the other scheme.
+    pg.add_init_script(
+        "new MutationObserver((_, obs) => { if (document.querySelector('.md-content')) {"
+        " window.schemeAtContent = document.body.getAttribute('data-md-color-scheme'); obs.disconnect(); } })"
+        ".observe(document, {childList: true, subtree: true});"
+    )
+    pg.goto(site_url + "/countries/tgo/", wait_until="load")
+    assert pg.evaluate("window.schemeAtContent") == schemes[other]
+    assert pg.evaluate(SCHEME) == schemes[other]
+    pg.emulate_media(color_scheme=system)
+    pg.wait_for_timeout(200)
+    assert pg.evaluate(SCHEME) == schemes[other]  # the reader's choice wins over the system
+    assert errors == []
+    context.close()
 
 
 @pytest.mark.parametrize("kind", ["home", "country", "results", "data", "resource", "countries", "about", "errors"])
