@@ -97,7 +97,7 @@ CHROMIUM = Path(bench_browser.CHROMIUM)
 
 def build_and_serve(descriptor: Path, site: Path):
     """Serve `site` on a free port of 127.0.0.1, then build the package into it with SITE_URL set to that
-    address (Material's instant navigation only follows links whose port matches site_url)."""
+    address (so canonical links and the sitemap point at the served copy)."""
     import os
 
     import build_site

@@ -65,7 +65,7 @@ def draw_all_charts(pg) -> int:
 
 
 def click_nav(pg, href_end: str, title: str) -> None:
-    """Follow a navigation link (Material handles it in-page) and wait until the new content is in place."""
+    """Follow a navigation link and wait until the new page is in place."""
     pg.locator(f"nav.md-nav--primary a.md-nav__link[href$='{href_end}']").first.click()
     pg.wait_for_url(f"**/{href_end}")
     pg.locator("article h1", has_text=title).wait_for()
@@ -107,11 +107,13 @@ def test_page_without_charts_loads_no_plotly(page):
     assert not [u for u in page.requests if "plotly" in u]
 
 
-def test_chart_renders_after_instant_navigation_and_back(page):
+def test_charts_render_after_navigation_and_back_forward(page):
+    """Each page is a plain page load (Material's instant navigation is off: it slowed first visits), and
+    charts are drawn after following a link and after back and forward."""
     page.goto(page.base + "/", wait_until="load")
     page.evaluate("window.__sameDocument = true")
     click_nav(page, "results/", "Results over time")
-    assert page.evaluate("window.__sameDocument === true"), "Material instant navigation did not handle the click"
+    assert page.evaluate("window.__sameDocument === undefined"), "navigation should load a new document"
     assert draw_all_charts(page) >= 2
     page.go_back()
     page.wait_for_url(page.base + "/")
@@ -122,19 +124,6 @@ def test_chart_renders_after_instant_navigation_and_back(page):
     page.locator("article h1", has_text="Results over time").wait_for()
     assert draw_all_charts(page) >= 2
     assert page.errors == []
-
-
-def test_navigation_purges_removed_charts(page):
-    page.goto(page.base + "/results/", wait_until="load")
-    for _ in range(4):
-        draw_all_charts(page)
-        click_nav(page, "global-context/", "Global context")
-        draw_all_charts(page)
-        click_nav(page, "results/", "Results over time")
-    draw_all_charts(page)
-    live = page.evaluate("Array.from(window.spfCharts.rendered).filter(e => e.isConnected).length")
-    total = page.evaluate("window.spfCharts.rendered.size")
-    assert total == live == page.locator(".chart__plot").count()
 
 
 def test_palette_toggle_rethemes_charts(page):

@@ -3,8 +3,8 @@
  *
  * Figures are embedded as JSON in a data-figure attribute. This script, loaded on every page, renders them
  * with a plotly.js bundle served by the site, and only on pages that have a chart, when a chart comes near
- * the viewport, and not before the page has settled (or the reader interacts). It works on a normal load, after Material's instant navigation and on back/forward; it
- * purges charts that navigation removed and re-themes charts when the colour palette changes.
+ * the viewport, and not before the page has settled (or the reader interacts). It re-themes drawn charts
+ * when the colour scheme changes. (Material's instant navigation is off, so each page is a fresh load.)
  */
 (function () {
   "use strict";
@@ -118,15 +118,7 @@
     rendered.forEach(function (el) { if (el.isConnected && el._plotly) el._plotly.relayout(el, values); });
   }
 
-  function purgeRemoved() {
-    rendered.forEach(function (el) {
-      if (!el.isConnected) { if (el._plotly) el._plotly.purge(el); rendered.delete(el); }
-    });
-  }
-
   function setupCharts() {
-    purgeRemoved();
-    if (observer) observer.disconnect();
     var charts = document.querySelectorAll(".chart__plot[data-figure]");
     if (!charts.length) return;
     if (!("IntersectionObserver" in window)) {
