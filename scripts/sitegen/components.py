@@ -27,6 +27,11 @@ class Block(str):
     Markdown. The MkDocs hook passes it around Markdown and search instead of through them (see page.py)."""
 
 
+class SearchableBlock(str):
+    """A finished block of HTML that search indexes (a searchable table): nothing in it is Markdown. The hook
+    passes it around Markdown and puts it back before the search plugin reads the page (see page.py)."""
+
+
 def page_url(src: str) -> str:
     """The URL directory of a page source path, as MkDocs builds it with use_directory_urls."""
     if src.endswith("index.md"):
@@ -122,7 +127,7 @@ def table(columns: list[Column], rows: list[dict], caption: str = "", attrs: str
         f'<table class="stack"{attrs}>{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
-    return html if searchable else Block(html)
+    return SearchableBlock(html) if searchable else Block(html)
 
 
 def gap(text: str, contribute_href: str) -> str:

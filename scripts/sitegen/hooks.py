@@ -4,8 +4,9 @@ Listed in mkdocs.yml under `hooks:`. A generated path that collides with a hand-
 build. The package path can be overridden with SPF_DATAPACKAGE (used by tests and benchmarks), and the
 cache of release downloads with SPF_CACHE_DIR (an empty value turns it off).
 
-Tables and charts (finished HTML, kept out of search) skip Markdown and the search plugin's parser: the pages
-hold a placeholder for each, and on_post_page puts them back (Page.markdown). The release downloads are built
+Tables and charts (finished HTML) skip Markdown: the pages hold a placeholder for each. on_page_content puts
+the searchable tables back before the search plugin reads the page; on_post_page puts back the rest, which
+stay out of search, so its parser skips them too (Page.markdown). The release downloads are built
 by a second process while MkDocs works (release_job.py): the pages that show their sizes and checksums are
 rendered last, and on_post_page writes those values in."""
 
@@ -21,7 +22,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from paths import BUILD, DATAPACKAGE  # noqa: E402
 from sitegen import downloads, generate  # noqa: E402
-from sitegen.page import BLOCK_TOKEN, fill_blocks  # noqa: E402
+from sitegen.page import BLOCK_TOKEN, SEARCHABLE_TOKEN, fill_blocks  # noqa: E402
 from sitegen.release_job import ReleaseJob  # noqa: E402
 
 _job: ReleaseJob | None = None
@@ -55,6 +56,10 @@ def on_files(files: Files, *, config) -> Files:
             raise RuntimeError(f"generated file {path} would replace a hand-written file in docs/")
         files.append(File.generated(config, path, content=pages[path]))
     return files
+
+
+def on_page_content(html: str, *, page, config, files) -> str:
+    return fill_blocks(html, _blocks, SEARCHABLE_TOKEN)
 
 
 def on_post_page(output: str, *, page, config) -> str:

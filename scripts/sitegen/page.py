@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitegen.charts import ChartSpec, block
-from sitegen.components import Block
+from sitegen.components import Block, SearchableBlock
 from sitegen.fmt import md
 
 
@@ -29,28 +29,31 @@ class Page:
         return self
 
     def markdown(self, blocks: dict[str, str] | None = None) -> str:
-        """The page as Markdown. With `blocks`, each Block part (a table or chart: HTML that holds no
-        Markdown and stays out of search) is replaced by a placeholder comment and stored in `blocks`, so
-        MkDocs need not parse it twice (Markdown, then search); the hook puts it back in the rendered page
-        (fill_blocks). The built page is the same either way."""
+        """The page as Markdown. With `blocks`, each Block or SearchableBlock part (a table or chart: HTML
+        that holds no Markdown) is replaced by a placeholder comment and stored in `blocks`, so Markdown need
+        not parse it. The hook puts searchable blocks back before the search plugin reads the page
+        (fill_blocks(..., SEARCHABLE_TOKEN)), and the others in the rendered page, so search does not parse
+        them either. The built page and the search index are the same either way."""
         # JSON strings are valid YAML scalars, so titles with quotes or colons stay intact.
         title = json.dumps(self.title, ensure_ascii=False)
         description = json.dumps(self.description, ensure_ascii=False)
         head = f"---\ntitle: {title}\ndescription: {description}\n---\n\n"
         parts = []
         for part in self.parts:
-            if blocks is not None and isinstance(part, Block):
-                token = f"<!--spf-block {len(blocks)}-->"
+            if blocks is not None and isinstance(part, Block | SearchableBlock):
+                kind = "spf-search-block" if isinstance(part, SearchableBlock) else "spf-block"
+                token = f"<!--{kind} {len(blocks)}-->"
                 blocks[token] = part.strip("\n")
                 part = token
             parts.append(part.strip("\n"))
         return head + f"# {md(self.title)}\n\n" + "\n\n".join(parts) + "\n"
 
 
-BLOCK_TOKEN = re.compile(r"<!--spf-block \d+-->")
+BLOCK_TOKEN = re.compile(r"<!--spf-(?:search-)?block \d+-->")  # either kind
+SEARCHABLE_TOKEN = re.compile(r"<!--spf-search-block \d+-->")
 
 
-def fill_blocks(html: str, blocks: dict[str, str]) -> str:
-    """Put the blocks of Page.markdown(blocks) back into the rendered page (a comment that only looks like a
-    placeholder stays as it is)."""
-    return BLOCK_TOKEN.sub(lambda m: blocks.get(m.group(0), m.group(0)), html)
+def fill_blocks(html: str, blocks: dict[str, str], token: re.Pattern = BLOCK_TOKEN) -> str:
+    """Put the blocks of Page.markdown(blocks) that match `token` back into the page (a comment that only
+    looks like a placeholder stays as it is)."""
+    return token.sub(lambda m: blocks.get(m.group(0), m.group(0)), html)
