@@ -14,7 +14,6 @@
   var loading = {};      // bundle name -> Promise of the Plotly object
   var loaded = null;     // name of the most capable bundle loaded so far
   var rendered = new Set();
-  var observer = null;
   var visible = new Set();   // charts in (or near) the viewport, waiting for `ready`
   var isReady = false;
   var START_DELAY_MS = 5000;  // text and figures first; charts follow, or at once when the reader interacts
@@ -125,7 +124,7 @@
       charts.forEach(function (el) { if (isReady) render(el); else visible.add(el); });
       return;
     }
-    observer = new IntersectionObserver(function (entries) {
+    var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (!entry.isIntersecting) return;
         observer.unobserve(entry.target);
