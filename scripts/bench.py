@@ -22,14 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import synthetic  # noqa: E402
-from bench_browser import lighthouse, page_weights  # noqa: E402
-from canonical import read_rows  # noqa: E402
-from paths import DOCS, MKDOCS_YML, ROOT  # noqa: E402
-from serve_static import serve  # noqa: E402
-from sitegen.generate import generate, write  # noqa: E402
+from spf import synthetic
+from spf.bench_browser import lighthouse, page_weights
+from spf.canonical import read_rows
+from spf.paths import DOCS, MKDOCS_YML, ROOT
+from spf.serve_static import serve
+from spf.sitegen.generate import generate, write
 
 PY = sys.executable
 BUDGETS = {"pipeline_vs_bare": 1.5, "validator_vs_frictionless": 1.2}

@@ -15,12 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from linkcheck import check as check_links  # noqa: E402
-from paths import BUILD, DATAPACKAGE, MKDOCS_YML, ROOT, SITE  # noqa: E402
-from validator import validate  # noqa: E402
-from validator.render import as_text  # noqa: E402
+from spf.linkcheck import check as check_links
+from spf.paths import BUILD, DATAPACKAGE, MKDOCS_YML, ROOT, SITE
+from spf.validator import validate
+from spf.validator.render import as_text
 
 
 def mkdocs_command(dest: Path, config: Path = MKDOCS_YML) -> list[str]:

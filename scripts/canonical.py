@@ -12,7 +12,7 @@ import io
 import json
 from pathlib import Path
 
-from paths import DATAPACKAGE, ROOT
+from spf.paths import DATAPACKAGE, ROOT
 
 
 def load_descriptor(path: Path = DATAPACKAGE) -> dict:

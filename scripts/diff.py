@@ -18,9 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from paths import ROOT  # noqa: E402
+from spf.paths import ROOT
 
 SHOW = 15  # rows listed per kind of change before "and N more"
 LABEL_FIELDS = ("label", "name", "description", "title", "area_name")

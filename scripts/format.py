@@ -12,11 +12,9 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from canonical import canonical_text, read_rows  # noqa: E402
-from paths import DATAPACKAGE, rel  # noqa: E402
-from validator.checks.stale_checksum import file_facts  # noqa: E402
+from spf.canonical import canonical_text, read_rows
+from spf.paths import DATAPACKAGE, rel
+from spf.validator.checks.stale_checksum import file_facts
 
 
 def dump_descriptor(descriptor: dict) -> str:

@@ -21,9 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from paths import SITE  # noqa: E402
+from spf.paths import SITE
 
 LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 LOADED = {"link", "script", "img", "source", "iframe"}  # tags whose target the browser fetches by itself

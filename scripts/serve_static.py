@@ -11,7 +11,6 @@ import functools
 import gzip
 import http.server
 import io
-import sys
 import threading
 from pathlib import Path
 
@@ -57,10 +56,7 @@ def serve(directory: Path, port: int = 0):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
-
-if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from paths import SITE
+    from spf.paths import SITE
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", nargs="?", type=Path, default=SITE)

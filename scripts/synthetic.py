@@ -13,16 +13,13 @@ import argparse
 import json
 import random
 import shutil
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pycountry
 
-import pycountry  # noqa: E402
-
-from canonical import canonical_text, read_rows  # noqa: E402
-from paths import CHANGELOG, CITATION, DATAPACKAGE, ROOT  # noqa: E402
-from validator.checks.stale_checksum import file_facts  # noqa: E402
+from spf.canonical import canonical_text, read_rows
+from spf.paths import CHANGELOG, CITATION, DATAPACKAGE, ROOT
+from spf.validator.checks.stale_checksum import file_facts
 
 SEED = 20261127
 REGIONS = ["Africa", "Americas", "Arab States", "Asia and the Pacific", "Europe and Central Asia"]

@@ -11,11 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from paths import DATAPACKAGE  # noqa: E402
-from validator import validate  # noqa: E402
-from validator.render import FORMATS, as_markdown, as_text  # noqa: E402
+from spf.paths import DATAPACKAGE
+from spf.validator import validate
+from spf.validator.render import FORMATS, as_markdown, as_text
 
 
 def main(argv: list[str] | None = None) -> int:

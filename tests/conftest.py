@@ -1,22 +1,23 @@
-"""Shared test helpers: import path for scripts/, and packages built from fixtures in a temp dir."""
+"""Shared test helpers: packages built from fixtures in a temp dir, the built site and a local server."""
 
 from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
+from spf import bench_browser  # one place for the browser path and flags, tests and bench alike
+from spf.bench_browser import FLAGS as CHROMIUM_ARGS
+from spf.serve_static import serve  # noqa: F401 (re-exported for the tests)
+from spf.validator.checks.stale_checksum import file_facts
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
 FIXTURES = ROOT / "tests" / "fixtures"
 VALID = FIXTURES / "valid"
 INVALID = FIXTURES / "invalid"
-
-from validator.checks.stale_checksum import file_facts  # noqa: E402
 
 
 def apply_patch(descriptor: dict, patch: list[dict]) -> None:
@@ -88,9 +89,6 @@ def invalid_slugs() -> list[str]:
 
 
 # --- built site and a local server, shared by the site and browser tests ---------------------------------
-import bench_browser  # noqa: E402  (one place for the browser path and flags, tests and bench alike)
-from bench_browser import FLAGS as CHROMIUM_ARGS  # noqa: E402
-from serve_static import serve  # noqa: E402, F401  (re-exported for the tests)
 
 CHROMIUM = Path(bench_browser.CHROMIUM)
 
@@ -100,7 +98,7 @@ def build_and_serve(descriptor: Path, site: Path):
     address (so canonical links and the sitemap point at the served copy)."""
     import os
 
-    import build_site
+    from spf import build_site
 
     server, url = serve(site)
     old = os.environ.get("SITE_URL")

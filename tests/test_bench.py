@@ -28,8 +28,8 @@ def test_bench_smoke(tmp_path):
 
 
 def test_synthetic_packages_are_valid_and_scaled(tmp_path):
-    import synthetic
-    from validator import validate
+    from spf import synthetic
+    from spf.validator import validate
 
     base = synthetic.make(1, tmp_path / "x1")
     bigger = synthetic.make(10, tmp_path / "x10")
@@ -48,14 +48,14 @@ def test_synthetic_packages_are_valid_and_scaled(tmp_path):
 def test_synthetic_never_writes_into_the_repository():
     import pytest
 
-    import synthetic
+    from spf import synthetic
 
     with pytest.raises(ValueError):
         synthetic.make(2, ROOT / "data")
 
 
 def test_growth_compares_each_scale_with_the_smallest():
-    from bench import growth
+    from spf.bench import growth
 
     def scale(k, pages, rows, seconds):
         return {"scale": k, "rows": rows, "size": {"pages": pages}} | {

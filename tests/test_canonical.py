@@ -6,8 +6,8 @@ import random
 import subprocess
 import sys
 
-from canonical import canonical_text, load_descriptor, read_rows
 from conftest import ROOT
+from spf.canonical import canonical_text, load_descriptor, read_rows
 
 FORMAT = ROOT / "scripts" / "format.py"
 

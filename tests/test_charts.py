@@ -8,11 +8,11 @@ import plotly.graph_objects as go
 import pytest
 
 from conftest import VALID
-from sitegen import charts
-from sitegen.charts import ChartSpec, trend_sentence
-from sitegen.components import Column
-from sitegen.data import Package
-from sitegen.generate import PAGE_MODULES
+from spf.sitegen import charts
+from spf.sitegen.charts import ChartSpec, trend_sentence
+from spf.sitegen.components import Column
+from spf.sitegen.generate import PAGE_MODULES
+from spf.sitegen.package import Package
 
 
 def all_specs(descriptor):
@@ -101,7 +101,7 @@ BUNDLES = {"basic": {"scatter", "bar"}, "geo": {"scatter", "choropleth"}}
 
 
 def test_every_page_is_covered_by_the_bundle_it_loads():
-    from paths import DATAPACKAGE
+    from spf.paths import DATAPACKAGE
 
     pkg = Package.load(DATAPACKAGE)
     for module in PAGE_MODULES:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
-from sitegen.pages import errors
-from validator.catalogue import CATALOGUE
+from spf.sitegen.pages import errors
+from spf.validator.catalogue import CATALOGUE
 
 
 def test_errors_page_documents_every_slug():
@@ -31,8 +31,8 @@ def test_contributing_links_exist():
 
 
 def test_markdown_report_links_point_to_documented_anchors():
-    from validator.catalogue import make_error
-    from validator.render import as_markdown
+    from spf.validator.catalogue import make_error
+    from spf.validator.render import as_markdown
 
     err = make_error("missing-value", path="data/x.csv", row=2, field="source_id")
     assert "`missing-value`" in as_markdown([err])

@@ -130,7 +130,7 @@ def test_release_metadata_agrees():
 
 
 def test_downloads_are_deterministic():
-    from sitegen.generate import generate
+    from spf.sitegen.generate import generate
 
     a, b = generate(), generate()
     assert {k: v for k, v in a.items() if k.startswith("downloads/")} == {
@@ -157,7 +157,7 @@ def test_every_download_shows_its_size_and_checksum_on_a_data_page(built_site):
 def test_planned_pages_filled_in_equal_pages_of_built_downloads():
     """The hook renders the data pages before the downloads exist and fills in sizes and checksums later;
     the result must be the page generate() writes from the finished files."""
-    from sitegen import downloads, generate
+    from spf.sitegen import downloads, generate
 
     inputs = generate.load()
     made = downloads.build(inputs.pkg, inputs.release, inputs.citation_cff)
@@ -170,8 +170,8 @@ def test_planned_pages_filled_in_equal_pages_of_built_downloads():
 
 
 def test_a_failing_release_job_reports_the_childs_error(monkeypatch, tmp_path):
-    from sitegen import downloads, generate
-    from sitegen.release_job import ReleaseJob
+    from spf.sitegen import downloads, generate
+    from spf.sitegen.release_job import ReleaseJob
 
     def broken(*args, **kwargs):
         raise ValueError("the workbook could not be written")
@@ -184,7 +184,7 @@ def test_a_failing_release_job_reports_the_childs_error(monkeypatch, tmp_path):
 
 
 def test_cache_reuses_unchanged_downloads_and_rebuilds_changed_ones(monkeypatch, tmp_path):
-    from sitegen import downloads, generate
+    from spf.sitegen import downloads, generate
 
     inputs = generate.load()
     args = (inputs.pkg, inputs.release, inputs.citation_cff, tmp_path / "cache")
@@ -207,7 +207,7 @@ def test_cache_reuses_unchanged_downloads_and_rebuilds_changed_ones(monkeypatch,
 
 
 def test_a_failing_workbook_fails_the_release_with_its_error(monkeypatch):
-    from sitegen import downloads, generate, workbook
+    from spf.sitegen import downloads, generate, workbook
 
     def broken(*args, **kwargs):
         raise OSError("disk full while writing the workbook")
@@ -219,7 +219,7 @@ def test_a_failing_workbook_fails_the_release_with_its_error(monkeypatch):
 
 
 def test_fill_writes_size_and_checksum_and_leaves_other_text_alone():
-    from sitegen import downloads
+    from spf.sitegen import downloads
 
     made = {"a-v1.csv": (2048, "f" * 64)}
     text = (

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from forked import Forked
+from spf.forked import Forked
 
 
 def test_result_comes_back_from_the_child():

@@ -12,10 +12,10 @@ import re
 import pytest
 
 from conftest import ROOT, VALID
-from sitegen.data import Package
-from sitegen.generate import generate
-from sitegen.pages.gaps import measured_gaps
-from sitegen.pages.results import conflicts
+from spf.sitegen.generate import generate
+from spf.sitegen.package import Package
+from spf.sitegen.pages.gaps import measured_gaps
+from spf.sitegen.pages.results import conflicts
 
 GOLDENS = ROOT / "tests" / "goldens"
 

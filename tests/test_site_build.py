@@ -9,9 +9,8 @@ import shutil
 import subprocess
 import sys
 
-import build_site
-import linkcheck
 from conftest import ROOT, build_package
+from spf import build_site, linkcheck
 
 
 def test_site_has_every_page_kind(built_site):
@@ -113,9 +112,9 @@ def test_hook_build_equals_a_plain_build_of_the_written_markdown(built_site, sit
     a plain `mkdocs build` of the same pages written out in full must give the same HTML and search index."""
     import os
 
-    from bench import bare_config
-    from paths import DOCS, MKDOCS_YML
-    from sitegen.generate import generate, write
+    from spf.bench import bare_config
+    from spf.paths import DOCS, MKDOCS_YML
+    from spf.sitegen.generate import generate, write
 
     publisher = re.search(r'^  publisher: "([^"]*)"', MKDOCS_YML.read_text(encoding="utf-8"), re.M).group(1)
     settings = {"publisher": publisher, "site_url": site_url + "/"}

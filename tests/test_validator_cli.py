@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from validator.catalogue import CATALOGUE, make_error
-from validator.checks import frictionless_schema
-from validator.render import as_github, as_markdown, as_text
+from spf.validator.catalogue import CATALOGUE, make_error
+from spf.validator.checks import frictionless_schema
+from spf.validator.render import as_github, as_markdown, as_text
 
 SCRIPT = ROOT / "scripts" / "validate.py"
 

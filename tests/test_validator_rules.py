@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from conftest import fixture_meta, invalid_slugs
-from validator import CATALOGUE, validate
+from spf.validator import CATALOGUE, validate
 
 
 def located(errors):

@@ -12,8 +12,8 @@ import io
 import json
 from dataclasses import dataclass, field
 
-from sitegen.components import Block, Column, Raw, badge, link, table
-from sitegen.fmt import h, number, short
+from spf.sitegen.components import Block, Column, Raw, badge, link, table
+from spf.sitegen.text import h, number, short
 
 # Okabe-Ito: distinguishable with colour-vision deficiencies; unverified values also get a hatch pattern.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from sitegen.fmt import figure, h, is_blank
+from spf.sitegen.text import figure, h, is_blank
 
 LABEL_HELP = {
     "verified": "Seen in an official ILO or UN publication.",

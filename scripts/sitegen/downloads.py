@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from forked import Forked
-from sitegen import workbook
-from sitegen.release import Release
+from spf.forked import Forked
+from spf.sitegen import workbook
+from spf.sitegen.release import Release
 
 PACKAGE_STEM = "spf-flagship-data"
 LICENCE_NOTE = (

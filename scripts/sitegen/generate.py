@@ -1,6 +1,6 @@
 """Generate every page and chart download from the data package.
 
-    python scripts/sitegen/generate.py --out DIR   # write the generated files (for review or benchmarks)
+    python -m spf.sitegen.generate --out DIR   # write the generated files (for review or benchmarks)
 
 The MkDocs hook (sitegen/hooks.py) calls generate() during `mkdocs build`; nothing generated is committed.
 Generation is deterministic: the same package gives byte-identical files.
@@ -9,31 +9,27 @@ Generation is deterministic: the same package gives byte-identical files.
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from paths import DATAPACKAGE  # noqa: E402
-from sitegen import charts, downloads, release  # noqa: E402
-from sitegen.data import Package  # noqa: E402
-from sitegen.pages import (  # noqa: E402
+from spf.paths import DATAPACKAGE
+from spf.sitegen import charts, downloads, release
+from spf.sitegen.package import Package
+from spf.sitegen.pages import (
     about,
     changes,
-    context,
     countries,
-    data,
+    data_section,
     errors,
     gaps,
+    global_context,
     home,
     partners,
     results,
     thematic,
 )
 
-PAGE_MODULES = [home, results, countries, changes, thematic, partners, context, gaps, about, errors]
+PAGE_MODULES = [home, results, countries, changes, thematic, partners, global_context, gaps, about, errors]
 
 
 DEFAULT_SETTINGS = {"publisher": "SPF Flagship open-data contributors", "site_url": "", "cache_dir": ""}
@@ -73,7 +69,7 @@ def pages(inputs: Inputs, made: list[downloads.Planned], blocks: dict[str, str] 
     files: dict[str, str] = {}
     chart_ids: set[str] = set()
     built = [page for module in PAGE_MODULES for page in module.build(pkg)]
-    built += data.build(pkg, made, inputs.release, inputs.changelog)
+    built += data_section.build(pkg, made, inputs.release, inputs.changelog)
     for page in built:
         if page.src in files:
             raise ValueError(f"two generated pages share the path {page.src}")

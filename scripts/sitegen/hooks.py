@@ -13,17 +13,14 @@ rendered last, and on_post_page writes those values in."""
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from mkdocs.structure.files import File, Files
 
-from mkdocs.structure.files import File, Files  # noqa: E402
-
-from paths import BUILD, DATAPACKAGE  # noqa: E402
-from sitegen import downloads, generate  # noqa: E402
-from sitegen.page import BLOCK_TOKEN, SEARCHABLE_TOKEN, fill_blocks  # noqa: E402
-from sitegen.release_job import ReleaseJob  # noqa: E402
+from spf.paths import BUILD, DATAPACKAGE
+from spf.sitegen import downloads, generate
+from spf.sitegen.page import BLOCK_TOKEN, SEARCHABLE_TOKEN, fill_blocks
+from spf.sitegen.release_job import ReleaseJob
 
 _job: ReleaseJob | None = None
 _blocks: dict[str, str] = {}

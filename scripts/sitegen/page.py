@@ -6,9 +6,9 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from sitegen.charts import ChartSpec, block
-from sitegen.components import Block, SearchableBlock
-from sitegen.fmt import md
+from spf.sitegen.charts import ChartSpec, block
+from spf.sitegen.components import Block, SearchableBlock
+from spf.sitegen.text import md
 
 
 @dataclass

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from forked import Forked
-from sitegen import downloads
+from spf.forked import Forked
+from spf.sitegen import downloads
 
 
 def _write(inputs, site_dir: Path) -> dict[str, tuple[int, str]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from sitegen.release import Release
+from spf.sitegen.release import Release
 
 ENGINE = f"XlsxWriter {xlsxwriter.__version__}"  # part of the downloads cache key
 

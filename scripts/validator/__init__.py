@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from forked import Forked
-from validator.catalogue import CATALOGUE, ValidationError
-from validator.checks import FILE_CHECKS, TABLE_CHECKS, canonical_form, frictionless_schema
-from validator.context import Context, load_descriptor
+from spf.forked import Forked
+from spf.validator.catalogue import CATALOGUE, ValidationError
+from spf.validator.checks import FILE_CHECKS, TABLE_CHECKS, canonical_form, frictionless_schema
+from spf.validator.tables import Context, load_descriptor
 
 # Lower priority for the frictionless process: alone it changes nothing, and during `make site` it lets the
 # build and the release downloads, which take longer, have the cores first.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
-from validator.catalogue import ValidationError
+from spf.validator.catalogue import ValidationError
 
 JSON_KEYS = ("type", "resource", "path", "row", "field", "message", "hint")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sitegen.components import LABEL_HELP, Column, Raw, badge, md_link, table
-from sitegen.fmt import h
-from sitegen.page import Page
+from spf.sitegen.components import LABEL_HELP, Column, Raw, badge, md_link, table
+from spf.sitegen.page import Page
+from spf.sitegen.text import h
 
 METHOD = (
     "The package is compiled from public web pages, news items, datasets and an unofficial 2022 prototype of a "

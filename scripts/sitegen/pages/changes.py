@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from sitegen.charts import ChartSpec
-from sitegen.components import Column, gap, link, table
-from sitegen.fmt import number
-from sitegen.page import Page
-from sitegen.pages.common import CONTRIBUTE
-from sitegen.pages.countries import CHANGE_COLUMNS, STEP_NAMES, change_rows
+from spf.sitegen.charts import ChartSpec
+from spf.sitegen.components import Column, gap, link, table
+from spf.sitegen.page import Page
+from spf.sitegen.pages.common import CONTRIBUTE
+from spf.sitegen.pages.countries import CHANGE_COLUMNS, STEP_NAMES, change_rows
+from spf.sitegen.text import number
 
 
 def _documented_vs_reported(pkg) -> ChartSpec | None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sitegen.charts import ChartSpec
-from sitegen.components import Column
+from spf.sitegen.charts import ChartSpec
+from spf.sitegen.components import Column
 
 CONTRIBUTE = "contribute/index.md"
 SOURCE_COLUMNS = [

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sitegen.charts import ChartSpec, trend_sentence
-from sitegen.components import Column, Raw, badge, gap, link, md_link, provenance, source_link, table
-from sitegen.fmt import figure, h, is_blank, md, number
-from sitegen.page import Page
-from sitegen.pages.common import CONTRIBUTE, SOURCE_COLUMNS, with_source
+from spf.sitegen.charts import ChartSpec, trend_sentence
+from spf.sitegen.components import Column, Raw, badge, gap, link, md_link, provenance, source_link, table
+from spf.sitegen.page import Page
+from spf.sitegen.pages.common import CONTRIBUTE, SOURCE_COLUMNS, with_source
+from spf.sitegen.text import figure, h, is_blank, md, number
 
 WORLD = "OWID_WRL"
 ANY = "sdg131_any_benefit"

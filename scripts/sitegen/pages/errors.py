@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from sitegen.fmt import md
-from sitegen.page import Page
-from validator.catalogue import CATALOGUE
+from spf.sitegen.page import Page
+from spf.sitegen.text import md
+from spf.validator.catalogue import CATALOGUE
 
 SCOPES = {"package": "datapackage.json", "file": "Files", "row": "Headers and rows", "cell": "Cells"}
 

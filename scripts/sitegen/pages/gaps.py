@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sitegen.components import Column, link, md_link, table
-from sitegen.fmt import number
-from sitegen.page import Page
-from sitegen.pages.common import CONTRIBUTE
+from spf.sitegen.components import Column, link, md_link, table
+from spf.sitegen.page import Page
+from spf.sitegen.pages.common import CONTRIBUTE
+from spf.sitegen.text import number
 
 NOT_IN_PACKAGE = [
     (

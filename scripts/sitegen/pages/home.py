@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sitegen.components import kpi, kpi_grid, md_link
-from sitegen.page import Page
-from sitegen.pages.common import contradicts, differs, focus_map, headline
+from spf.sitegen.components import kpi, kpi_grid, md_link
+from spf.sitegen.page import Page
+from spf.sitegen.pages.common import contradicts, differs, focus_map, headline
 
 INTRO = (
     "The Global Flagship Programme on Building Social Protection Floors for All is the International Labour "

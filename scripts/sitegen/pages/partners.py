@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sitegen.charts import ChartSpec
-from sitegen.components import Column, Raw, badge, provenance, table
-from sitegen.fmt import figure, is_blank
-from sitegen.page import Page
-from sitegen.pages.common import SOURCE_COLUMNS, with_source
+from spf.sitegen.charts import ChartSpec
+from spf.sitegen.components import Column, Raw, badge, provenance, table
+from spf.sitegen.page import Page
+from spf.sitegen.pages.common import SOURCE_COLUMNS, with_source
+from spf.sitegen.text import figure, is_blank
 
 BUDGET_MEASURES = [
     ("Budget", "phase2_budget"),

@@ -3,11 +3,11 @@ figures that disagree."""
 
 from __future__ import annotations
 
-from sitegen.charts import ChartSpec
-from sitegen.components import Column, badge, provenance, table
-from sitegen.fmt import figure, number
-from sitegen.page import Page
-from sitegen.pages.common import SOURCE_COLUMNS, differs, with_source
+from spf.sitegen.charts import ChartSpec
+from spf.sitegen.components import Column, badge, provenance, table
+from spf.sitegen.page import Page
+from spf.sitegen.pages.common import SOURCE_COLUMNS, differs, with_source
+from spf.sitegen.text import figure, number
 
 FIG_COLUMNS = [
     Column("period", "Period"),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sitegen.components import Column, badge, kpi, kpi_grid, provenance, table
-from sitegen.page import Page
-from sitegen.pages.common import headline
+from spf.sitegen.components import Column, badge, kpi, kpi_grid, provenance, table
+from spf.sitegen.page import Page
+from spf.sitegen.pages.common import headline
 
 
 def build(pkg) -> list[Page]:

@@ -1,7 +1,7 @@
 """The validator's checks, in the order they run. Each module has ERRORS (the slugs it can report) and
 check(ctx), which yields catalogue errors and never prints or raises on bad data."""
 
-from validator.checks import (
+from spf.validator.checks import (
     canonical_form,
     file_content,
     frictionless_schema,

@@ -5,9 +5,9 @@ reasons are worked out while frictionless runs (reasons()); check() then drops t
 
 from __future__ import annotations
 
-from canonical import why_not_canonical
-from validator.catalogue import make_error
-from validator.context import Context
+from spf.canonical import why_not_canonical
+from spf.validator.catalogue import make_error
+from spf.validator.tables import Context
 
 ERRORS = ["not-canonical"]
 

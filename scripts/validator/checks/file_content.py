@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from validator.catalogue import make_error
-from validator.context import Context, Table
+from spf.validator.catalogue import make_error
+from spf.validator.tables import Context, Table
 
 ERRORS = ["encoding-error", "empty-file", "no-rows"]
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import copy
 import re
 
-from validator.catalogue import make_error
-from validator.context import Context
+from spf.validator.catalogue import make_error
+from spf.validator.tables import Context
 
 ERRORS = [
     "wrong-type",

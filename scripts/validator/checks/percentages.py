@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from validator.catalogue import make_error
-from validator.context import Context
+from spf.validator.catalogue import make_error
+from spf.validator.tables import Context
 
 ERRORS = ["percent-out-of-range"]
 PERCENT_UNITS = ("percent", "%", "index (0-100)")

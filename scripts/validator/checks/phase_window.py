@@ -4,8 +4,8 @@ Applies to `year` and to the year of `as_of` in any table that also has a `phase
 
 from __future__ import annotations
 
-from validator.catalogue import make_error
-from validator.context import Context
+from spf.validator.catalogue import make_error
+from spf.validator.tables import Context
 
 ERRORS = ["year-outside-phase"]
 PHASES = {"1": (2016, 2020), "2": (2021, 2025), "3": (2026, 2030)}

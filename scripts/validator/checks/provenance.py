@@ -7,8 +7,8 @@ only the first error for that cell)."""
 
 from __future__ import annotations
 
-from validator.catalogue import make_error
-from validator.context import Context
+from spf.validator.catalogue import make_error
+from spf.validator.tables import Context
 
 ERRORS = ["missing-provenance"]
 LABELS = {"verified", "reported", "unverified"}

@@ -4,8 +4,8 @@ follow symbolic links."""
 
 from __future__ import annotations
 
-from validator.catalogue import make_error
-from validator.context import Context, safe_relative
+from spf.validator.catalogue import make_error
+from spf.validator.tables import Context, safe_relative
 
 ERRORS = ["unsafe-path", "missing-file", "undeclared-file"]
 

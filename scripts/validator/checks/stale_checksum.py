@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import hashlib
 
-from validator.catalogue import make_error
-from validator.context import Context
+from spf.validator.catalogue import make_error
+from spf.validator.tables import Context
 
 ERRORS = ["stale-checksum"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from validator.catalogue import make_error
-from validator.context import Context
+from spf.validator.catalogue import make_error
+from spf.validator.tables import Context
 
 ERRORS = ["html-in-text", "unsafe-link", "formula-injection", "insecure-url"]
 HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!--|&#?[a-zA-Z0-9]+;")

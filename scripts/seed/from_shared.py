@@ -4,7 +4,7 @@ Kept for audit: it records, as code, how every source row became a package row (
 why). It is not part of the build; after seeding, the CSVs in data/ are the source of truth and are edited
 by pull request. Running it again overwrites data/ and is only right before the first release.
 
-    python scripts/seed_from_shared.py [--source-dir DIR]
+    python -m spf.seed.from_shared [--source-dir DIR]
 """
 
 from __future__ import annotations
@@ -12,16 +12,13 @@ from __future__ import annotations
 import argparse
 import csv
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pycountry
 
-import pycountry  # noqa: E402
-
-from canonical import write_rows  # noqa: E402
-from paths import DATA, SHARED_SOURCES  # noqa: E402
-from seed_tables import FIGURES, SOURCES, URL_TO_SOURCE  # noqa: E402
+from spf.canonical import write_rows
+from spf.paths import DATA, SHARED_SOURCES
+from spf.seed.tables import FIGURES, SOURCES, URL_TO_SOURCE
 
 
 def read(src: Path, name: str) -> list[dict]:

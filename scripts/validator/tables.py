@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from paths import rel
-from validator.catalogue import ValidationError, make_error
+from spf.paths import rel
+from spf.validator.catalogue import ValidationError, make_error
 
 
 @dataclass

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sitegen.charts import ChartSpec, trend_sentence
-from sitegen.components import Column, badge, provenance, table
-from sitegen.fmt import figure, number
-from sitegen.page import Page
-from sitegen.pages.common import SOURCE_COLUMNS, with_source
+from spf.sitegen.charts import ChartSpec, trend_sentence
+from spf.sitegen.components import Column, badge, provenance, table
+from spf.sitegen.page import Page
+from spf.sitegen.pages.common import SOURCE_COLUMNS, with_source
+from spf.sitegen.text import figure, number
 
 WORLD, ANY = "OWID_WRL", "sdg131_any_benefit"
 UN_REGIONS = ["UN_AFR", "UN_ASI", "UN_EUR", "UN_LAC", "UN_NAM", "UN_OCE"]

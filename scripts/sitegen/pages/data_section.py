@@ -3,11 +3,11 @@ rendered from its Table Schema, the changelog of the data, and how to cite."""
 
 from __future__ import annotations
 
-from sitegen.components import Column, Raw, link, md_link, source_link, table
-from sitegen.downloads import Planned, folder
-from sitegen.fmt import h, number
-from sitegen.page import Page
-from sitegen.release import Release
+from spf.sitegen.components import Column, Raw, link, md_link, source_link, table
+from spf.sitegen.downloads import Planned, folder
+from spf.sitegen.page import Page
+from spf.sitegen.release import Release
+from spf.sitegen.text import h, number
 
 KIND_NAMES = {
     "csv": "CSV",
