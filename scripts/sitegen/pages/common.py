@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from spf.sitegen import views
 from spf.sitegen.charts import ChartSpec
-from spf.sitegen.components import Column
+from spf.sitegen.components import Column, kpi
 
 CONTRIBUTE = "contribute/index.md"
 SOURCE_COLUMNS = [
@@ -46,10 +47,27 @@ def contradicts(rows: list[dict]) -> bool:
     return len(exact) > 1 or any(f > e for f in floors for e in exact)
 
 
-PHASE_GROUPS = {1: "Phase 1 only", 2: "Phase 2 only", 3: "Phases 1 and 2"}
+def card(pkg, view: views.Card, **params) -> str | None:
+    """A declared headline card: the figures of its measure beside its targets, with a note when they differ
+    (None when the package holds neither). `params` fill the {fields} of its note."""
+    rows = headline(pkg, view.measure)
+    if not view.targets:
+        return kpi(views.text(view.title), rows, pkg) if rows else None
+    targets = pkg.measure(view.target_measure or view.measure, targets=True)
+    if not rows and not targets:
+        return None
+    note = views.text(view.note, **params) if view.note else ""
+    if differs(targets):
+        extra = "card.note.targets_differ"
+    else:
+        same_date = [r for r in rows if r["as_of"] == rows[-1]["as_of"]]
+        extra = "card.note.contradicts" if contradicts(same_date) else "card.note.floor" if differs(same_date) else ""
+    if extra:
+        note = (note + " " if note else "") + views.text(extra)
+    return kpi(views.text(view.title), rows + targets, pkg, note)
 
 
-def focus_map(pkg, chart_id: str) -> ChartSpec | None:
+def focus_map(pkg, view: views.Chart) -> ChartSpec | None:
     df = pkg["focus_countries"]
     if df.empty:
         return None
@@ -75,17 +93,9 @@ def focus_map(pkg, chart_id: str) -> ChartSpec | None:
         r["hover"] = f"{r['name']}: phase {r['phases']} ({r['verification']})"
     n1 = sum(1 for r in rows if "1" in r["phases"])
     n2 = sum(1 for r in rows if "2" in r["phases"])
-    return ChartSpec(
-        id=chart_id,
-        title="Focus countries by phase",
-        kind="map",
-        data=rows,
-        x="iso3",
-        y="group",
-        unit="Phase",
-        text_col="hover",
-        categorical=PHASE_GROUPS,
-        summary=f"The package lists {n2} phase-2 and {n1} phase-1 focus countries; "
-        f"none of these lists is verified against an official ILO list yet.",
-        columns=[Column("iso3", "ISO3"), Column("name", "Country"), Column("phases", "Phase(s)")] + SOURCE_COLUMNS,
+    return view.spec(
+        rows,
+        views.text(view.summary, n1=n1, n2=n2),
+        [Column("iso3", "ISO3"), Column("name", "Country"), Column("phases", "Phase(s)")] + SOURCE_COLUMNS,
+        categorical={k: views.text(f"chart.focus_map.group.{k}") for k in (1, 2, 3)},
     )

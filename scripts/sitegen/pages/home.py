@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from spf.sitegen.components import kpi, kpi_grid, md_link
+from spf.sitegen import views
+from spf.sitegen.components import kpi_grid, md_link
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import contradicts, differs, focus_map, headline
+from spf.sitegen.pages.common import card, focus_map
 
 INTRO = (
     "The Global Flagship Programme on Building Social Protection Floors for All is the International Labour "
@@ -16,21 +17,8 @@ INTRO = (
     "outlet) or **unverified**. Where sources disagree, both figures are shown."
 )
 
-
-def _card(pkg, title: str, measure: str, target_measure: str | None = None, note: str = "") -> str | None:
-    rows = headline(pkg, measure)
-    targets = pkg.measure(target_measure or measure, targets=True)
-    if not rows and not targets:
-        return None
-    if differs(targets):
-        note = (note + " " if note else "") + "The sources give different targets."
-    else:
-        same_date = [r for r in rows if r["as_of"] == rows[-1]["as_of"]]
-        if contradicts(same_date):
-            note = (note + " " if note else "") + "The sources disagree: both figures are shown."
-        elif differs(same_date):
-            note = (note + " " if note else "") + "The figures differ but agree: one is a floor ('over')."
-    return kpi(title, rows + targets, pkg, note)
+PHASE2 = "## Phase 2 (2021-2025): results against targets"
+PHASE1 = "## Phase 1 (2016-2020)"
 
 
 def build(pkg) -> list[Page]:
@@ -42,31 +30,15 @@ def build(pkg) -> list[Page]:
     )
     page.add(INTRO)
     n_list = int((pkg["focus_countries"]["phase"] == 2).sum())
-    phase2 = [
-        _card(
-            pkg, "People reached", "phase2_people", note="The figures count slightly different things (see each label)."
-        ),
-        _card(pkg, "Institutional changes", "phase2_institutional_changes"),
-        _card(
-            pkg,
-            "Focus countries",
-            "phase2_focus_countries",
-            note=f"The country list held here has {n_list} entries, none verified yet.",
-        ),
-    ]
-    phase1 = [
-        _card(pkg, "Institutional changes", "phase1_institutional_changes"),
-        _card(pkg, "Countries supported", "phase1_focus_countries"),
-        _card(pkg, "People with improved coverage", "phase1_people_improved"),
-        _card(pkg, "People with legal coverage", "phase1_people_legal"),
-        _card(pkg, "People with better effective coverage", "phase1_people_effective"),
-    ]
-    page.add("## Phase 2 (2021-2025): results against targets", kpi_grid([c for c in phase2 if c]))
-    page.add("## Phase 1 (2016-2020)", kpi_grid([c for c in phase1 if c]))
-    spec = focus_map(pkg, "home-focus-map")
-    if spec:
-        page.add("## Where the programme works")
-        page.chart(spec)
+    cards, charts = views.for_page(pkg, "home")
+    for section, heading in (("phase2", PHASE2), ("phase1", PHASE1)):
+        shown = [card(pkg, c, n_list=n_list) for c in cards if c.section == section]
+        page.add(heading, kpi_grid([c for c in shown if c]))
+    for view in charts:
+        spec = focus_map(pkg, view)
+        if spec:
+            page.add(f"## {views.text(view.heading)}")
+            page.chart(spec)
     src = page.src
     page.add(
         "## Explore",

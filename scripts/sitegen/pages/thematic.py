@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from spf.sitegen.components import Column, badge, kpi, kpi_grid, provenance, table
+from spf.sitegen import views
+from spf.sitegen.components import Column, badge, kpi_grid, provenance, table
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import headline
+from spf.sitegen.pages.common import card
 
 
 def build(pkg) -> list[Page]:
@@ -13,9 +14,9 @@ def build(pkg) -> list[Page]:
         "Thematic areas",
         "The thematic areas of cross-country policy advice of the SPF Flagship programme, with sources.",
     )
-    count = headline(pkg, "phase2_thematic_areas")
-    if count:
-        page.add(kpi_grid([kpi("Thematic areas announced for phase 2", count, pkg)]))
+    cards = [c for c in (card(pkg, view) for view in views.for_page(pkg, "thematic")[0]) if c]
+    if cards:
+        page.add(kpi_grid(cards))
     df = pkg["thematic_areas"].sort_values("position")
     changes = pkg["institutional_changes"]
     page.add(
