@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spf.sitegen import views
 from spf.sitegen.charts import ChartSpec, trend_sentence
 from spf.sitegen.components import Column, badge, provenance, table
 from spf.sitegen.page import Page
@@ -12,45 +13,32 @@ WORLD, ANY = "OWID_WRL", "sdg131_any_benefit"
 UN_REGIONS = ["UN_AFR", "UN_ASI", "UN_EUR", "UN_LAC", "UN_NAM", "UN_OCE"]
 
 
-def _world(pkg) -> ChartSpec | None:
+AREA_COLUMNS = [Column("series", "Area"), Column("year", "Year"), Column("value", "Percent", True)]
+BAR_COLUMNS = [Column("what", "Group"), Column("period", "Year"), Column("value", "Value", True)]
+
+
+def _world(pkg, view: views.Chart) -> ChartSpec | None:
     rows = [with_source(pkg, {**r, "series": r["area_name"]}) for r in pkg.coverage_series(WORLD, ANY)]
     for code in UN_REGIONS:
         rows += [with_source(pkg, {**r, "series": r["area_name"]}) for r in pkg.coverage_series(code, ANY)]
     if not rows:
         return None
     world = [r for r in rows if r["area_code"] == WORLD]
-    return ChartSpec(
-        id="context-sdg131-world-regions",
-        title="Population covered by at least one social protection benefit",
-        kind="line",
-        data=rows,
-        x="year",
-        y="value",
-        series="series",
-        unit="percent",
-        summary=trend_sentence("World coverage", world) + " Regions follow the UN grouping used by the source.",
-        columns=[Column("series", "Area"), Column("year", "Year"), Column("value", "Percent", True)] + SOURCE_COLUMNS,
-    )
+    trend = trend_sentence(views.text(view.what), world)
+    return view.spec(rows, views.text(view.summary, trend=trend), AREA_COLUMNS + SOURCE_COLUMNS)
 
 
-def _bars(pkg, topic: str, chart_id: str, title: str, unit: str, lead: str) -> ChartSpec | None:
+def _bars(pkg, view: views.Chart) -> ChartSpec | None:
     rows = [
-        with_source(pkg, {**r, "what": r["label"].split(": ")[-1]}) for r in pkg.figures.values() if r["topic"] == topic
+        with_source(pkg, {**r, "what": r["label"].split(": ")[-1]})
+        for r in pkg.figures.values()
+        if r["topic"] == view.topic
     ]
     if not rows:
         return None
     rows.sort(key=lambda r: -r["value"])
-    return ChartSpec(
-        id=chart_id,
-        title=title,
-        kind="bar",
-        data=rows,
-        x="what",
-        y="value",
-        unit=unit,
-        summary=lead + ", ".join(f"{r['what']} {number(r['value'])} %" for r in rows) + ".",
-        columns=[Column("what", "Group"), Column("period", "Year"), Column("value", "Value", True)] + SOURCE_COLUMNS,
-    )
+    parts = ", ".join(views.text("chart.context_bars.part", what=r["what"], value=number(r["value"])) for r in rows)
+    return view.spec(rows, views.text(view.summary, parts=parts), BAR_COLUMNS + SOURCE_COLUMNS)
 
 
 def world_comparison(pkg) -> list[dict]:
@@ -72,17 +60,32 @@ def world_comparison(pkg) -> list[dict]:
     return rows
 
 
-def build(pkg) -> list[Page]:
-    page = Page(
-        "global-context.md",
-        "Global context",
-        "Social protection coverage and spending worldwide: SDG 1.3.1 "
-        "for the world and regions, spending by income group, with sources.",
-    )
-    spec = _world(pkg)
+BUILDERS = {"world": _world, "bars": _bars}
+COMPARISON_COLUMNS = [
+    Column("year", "Year"),
+    Column("a", "ILO publication"),
+    Column("a_src", "Source"),
+    Column("b", "Dataset series"),
+    Column("b_src", "Source"),
+    Column("same", "Same value"),
+]
+OTHER_COLUMNS = [
+    Column("label", "Figure"),
+    Column("value", "Value"),
+    Column("period", "Year"),
+    Column("verification", "Verification"),
+    Column("source", "Source"),
+]
+
+
+def _chart(page: Page, pkg, view: views.Chart | None) -> None:
+    spec = BUILDERS[view.build](pkg, view) if view else None
     if spec:
-        page.add("## Coverage over time")
+        page.add(f"## {views.text(view.heading)}")
         page.chart(spec)
+
+
+def _comparison(page: Page, pkg) -> None:
     comparison = world_comparison(pkg)
     if comparison:
         page.add(
@@ -90,19 +93,10 @@ def build(pkg) -> list[Page]:
             "The ILO's published world figure and the dataset series do not always agree, because estimates "
             "are revised between releases. Both are kept.",
         )
-        page.add(
-            table(
-                [
-                    Column("year", "Year"),
-                    Column("a", "ILO publication"),
-                    Column("a_src", "Source"),
-                    Column("b", "Dataset series"),
-                    Column("b_src", "Source"),
-                    Column("same", "Same value"),
-                ],
-                comparison,
-            )
-        )
+        page.add(table(COMPARISON_COLUMNS, comparison))
+
+
+def _regions(page: Page, pkg) -> None:
     regions = [r for r in pkg.figures.values() if r["topic"] == "coverage_region"]
     if regions:
         page.add(
@@ -119,59 +113,42 @@ def build(pkg) -> list[Page]:
                 ],
             ),
         )
-    for heading, spec in (
-        (
-            "## Spending by income group",
-            _bars(
-                pkg,
-                "spending_by_income",
-                "context-spending-income",
-                "Social protection spending excluding health, by income group (% of GDP)",
-                "percent",
-                "Spending in 2023: ",
-            ),
-        ),
-        (
-            "## Coverage by branch",
-            _bars(
-                pkg,
-                "coverage_branch",
-                "context-coverage-branch",
-                "World coverage by branch of social protection (%)",
-                "percent",
-                "Share covered in 2023: ",
-            ),
-        ),
-    ):
-        if spec:
-            page.add(heading)
-            page.chart(spec)
+
+
+def _other(page: Page, pkg) -> None:
     other = [
         r
         for r in pkg.figures.values()
         if r["topic"] in ("spending", "coverage_world", "context") and r["measure"] != "sdg131_world"
     ]
     if other:
-        page.add(
-            "## Other figures",
-            table(
-                [
-                    Column("label", "Figure"),
-                    Column("value", "Value"),
-                    Column("period", "Year"),
-                    Column("verification", "Verification"),
-                    Column("source", "Source"),
-                ],
-                [
-                    {
-                        "label": r["label"],
-                        "value": figure(r["value"], r["unit"], r["qualifier"]),
-                        "period": r["period"],
-                        "verification": badge(r["verification"]),
-                        "source": provenance(pkg, [r]),
-                    }
-                    for r in other
-                ],
-            ),
-        )
+        rows = [
+            {
+                "label": r["label"],
+                "value": figure(r["value"], r["unit"], r["qualifier"]),
+                "period": r["period"],
+                "verification": badge(r["verification"]),
+                "source": provenance(pkg, [r]),
+            }
+            for r in other
+        ]
+        page.add("## Other figures", table(OTHER_COLUMNS, rows))
+
+
+def build(pkg) -> list[Page]:
+    page = Page(
+        "global-context.md",
+        "Global context",
+        "Social protection coverage and spending worldwide: SDG 1.3.1 "
+        "for the world and regions, spending by income group, with sources.",
+    )
+    charts = views.for_page(pkg, "global_context")[1]
+    world = next((v for v in charts if v.build == "world"), None)  # first; the bar charts follow the tables
+    _chart(page, pkg, world)
+    _comparison(page, pkg)
+    _regions(page, pkg)
+    for view in charts:
+        if view is not world:
+            _chart(page, pkg, view)
+    _other(page, pkg)
     return [page]
