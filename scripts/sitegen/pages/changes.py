@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spf.sitegen import views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Column, gap, link, table
 from spf.sitegen.page import Page
@@ -10,62 +11,56 @@ from spf.sitegen.pages.countries import CHANGE_COLUMNS, STEP_NAMES, change_rows
 from spf.sitegen.text import number
 
 
-def _documented_vs_reported(pkg) -> ChartSpec | None:
+COLUMNS = [
+    Column("phase", "Phase"),
+    Column("series", "Series"),
+    Column("value", "Count", True),
+    Column("period", "Period"),
+    Column("verification", "Verification"),
+    Column("source_id", "Source id"),
+]
+
+
+def _documented_vs_reported(pkg, view: views.Chart) -> ChartSpec | None:
     df = pkg["institutional_changes"]
     data = []
-    for phase, measure in ((1, "phase1_institutional_changes"), (2, "phase2_institutional_changes")):
+    for item in view.items:
+        (measure,) = item.measures
         reported = pkg.measure(measure, targets=False)
         if not reported:
             continue
         total = reported[-1]
-        documented = int((df["phase"] == phase).sum())
+        phase = views.text("chart.changes_documented.phase", phase=item.key)
         data.append(
             {
-                "phase": f"Phase {phase}",
-                "series": "Documented in this register",
-                "value": documented,
+                "phase": phase,
+                "series": views.text("chart.changes_documented.documented"),
+                "value": int((df["phase"] == int(item.key)).sum()),
                 "verification": "computed",
                 "source_id": "",
                 "period": "",
-                "label": "rows in institutional_changes.csv",
+                "label": views.text("chart.changes_documented.rows"),
             }
         )
         data.append(
             {
-                "phase": f"Phase {phase}",
-                "series": "Total reported by the ILO",
-                "value": total["value"],
-                "verification": total["verification"],
-                "source_id": total["source_id"],
-                "period": total["period"],
-                "label": total["label"],
+                "phase": phase,
+                "series": views.text("chart.changes_documented.reported"),
+                **{k: total[k] for k in ("value", "verification", "source_id", "period", "label")},
             }
         )
     if not data:
         return None
-    pairs = [
-        f"{d['phase']}: {number(d['value'])} of {number(t['value'])}"
+    pairs = "; ".join(
+        views.text(
+            "chart.changes_documented.pair",
+            phase=d["phase"],
+            documented=number(d["value"]),
+            reported=number(t["value"]),
+        )
         for d, t in zip(data[::2], data[1::2], strict=True)
-    ]
-    return ChartSpec(
-        id="changes-documented-vs-reported",
-        title="Institutional changes documented here, against the reported totals",
-        kind="bar",
-        data=data,
-        x="phase",
-        y="value",
-        series="series",
-        unit="institutional changes",
-        summary="Documented in this register, against the latest reported total: " + "; ".join(pairs) + ".",
-        columns=[
-            Column("phase", "Phase"),
-            Column("series", "Series"),
-            Column("value", "Count", True),
-            Column("period", "Period"),
-            Column("verification", "Verification"),
-            Column("source_id", "Source id"),
-        ],
     )
+    return view.spec(data, views.text(view.summary, pairs=pairs), COLUMNS)
 
 
 def build(pkg) -> list[Page]:
@@ -85,7 +80,7 @@ def build(pkg) -> list[Page]:
     for key, name in STEP_NAMES.items():
         n = int((pkg["institutional_changes"]["step"] == key).sum())
         page.add(f"- {name}: {n} documented")
-    spec = _documented_vs_reported(pkg)
+    spec = _documented_vs_reported(pkg, views.for_page(pkg, "changes")[1][0])
     if spec:
         page.chart(spec)
     changes = pkg["institutional_changes"].sort_values(["iso3", "change_id"]).to_dict("records")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spf.sitegen import views
 from spf.sitegen.charts import ChartSpec, trend_sentence
 from spf.sitegen.components import Column, Raw, badge, gap, link, md_link, provenance, source_link, table
 from spf.sitegen.page import Page
@@ -10,13 +11,6 @@ from spf.sitegen.text import figure, h, is_blank, md, number
 
 WORLD = "OWID_WRL"
 ANY = "sdg131_any_benefit"
-REGION_MEASURE = {
-    "Africa": "sdg131_africa",
-    "Americas": "sdg131_americas",
-    "Arab States": "sdg131_arab_states",
-    "Asia and the Pacific": "sdg131_asia_pacific",
-    "Europe and Central Asia": "sdg131_europe_central_asia",
-}
 STEP_NAMES = {"strategy": "1. Strategy or policy", "law": "2. Law or scheme", "operations": "3. Operations"}
 OTHER_INDICATORS = ["sdg131_pension", "sdg131_pension_female", "sdg131_pension_male", "sdg381_uhc_index"]
 
@@ -73,39 +67,41 @@ CHANGE_COLUMNS = [
 ]
 
 
-def coverage_chart(pkg, iso3: str) -> ChartSpec | None:
+AREA_COLUMNS = [Column("series", "Area"), Column("year", "Year"), Column("value", "Percent", True)]
+
+
+def coverage_chart(pkg, iso3: str, view: views.Chart) -> ChartSpec | None:
     name = pkg.countries[iso3]["name"]
     own = pkg.coverage_series(iso3, ANY)
     if not own:
         return None
     data = [with_source(pkg, {**r, "series": name}) for r in own]
-    data += [with_source(pkg, {**r, "series": "World"}) for r in pkg.coverage_series(WORLD, ANY)]
+    world = views.text("chart.country_coverage.world")
+    data += [with_source(pkg, {**r, "series": world}) for r in pkg.coverage_series(WORLD, ANY)]
     region = pkg.countries[iso3]["ilo_region"]
-    for r in pkg.measure(REGION_MEASURE.get(region, ""), targets=False):
-        data.append(
-            with_source(
-                pkg,
-                {
-                    "area_name": f"{region} (ILO region)",
-                    "year": int(r["as_of"][:4]),
-                    "value": r["value"],
-                    "verification": r["verification"],
-                    "source_id": r["source_id"],
-                    "series": f"{region} (ILO region)",
-                },
+    area = views.text("chart.country_coverage.region", region=region)
+    for measure in next((i.measures for i in view.items if i.key == region), ()):
+        for r in pkg.measure(measure, targets=False):
+            data.append(
+                with_source(
+                    pkg,
+                    {
+                        "area_name": area,
+                        "year": int(r["as_of"][:4]),
+                        "value": r["value"],
+                        "verification": r["verification"],
+                        "source_id": r["source_id"],
+                        "series": area,
+                    },
+                )
             )
-        )
-    return ChartSpec(
-        id=f"coverage-{iso3.lower()}",
-        title=f"Population covered by at least one social protection benefit: {name}",
-        kind="line",
-        data=data,
-        x="year",
-        y="value",
-        series="series",
-        unit="percent",
-        summary=trend_sentence(f"Coverage in {name}", own) + " The world and the ILO region are shown for comparison.",
-        columns=[Column("series", "Area"), Column("year", "Year"), Column("value", "Percent", True)] + SOURCE_COLUMNS,
+    trend = trend_sentence(views.text(view.what, name=name), own)
+    return view.spec(
+        data,
+        views.text(view.summary, trend=trend),
+        AREA_COLUMNS + SOURCE_COLUMNS,
+        title=views.text(view.title, name=name),
+        id_params={"iso3": iso3.lower()},
     )
 
 
@@ -142,7 +138,7 @@ def _other_indicators(pkg, iso3: str, sources: set, contribute: str) -> str:
     )
 
 
-def country_page(pkg, iso3: str) -> Page:
+def country_page(pkg, iso3: str, view: views.Chart) -> Page:
     c = pkg.countries[iso3]
     src = country_src(iso3)
     page = Page(
@@ -171,7 +167,7 @@ def country_page(pkg, iso3: str) -> Page:
     else:
         page.add(gap(f"No institutional change in {c['name']} is documented in the package yet.", contribute))
     page.add("## Social protection coverage (SDG 1.3.1) { data-search-exclude }")
-    spec = coverage_chart(pkg, iso3)
+    spec = coverage_chart(pkg, iso3, view)
     if spec:
         sources |= {r["source_id"] for r in spec.data}
         page.chart(spec)
@@ -197,50 +193,50 @@ def country_page(pkg, iso3: str) -> Page:
     return page
 
 
-def coverage_map(pkg) -> ChartSpec | None:
+def coverage_map(pkg, view: views.Chart) -> ChartSpec | None:
     rows = []
     for iso3 in pkg.focus_iso3:
         r = latest(pkg, iso3, ANY)
         if r:
+            name = pkg.countries[iso3]["name"]
+            hover = views.text("chart.countries_map.hover", name=name, value=number(r["value"]), year=int(r["year"]))
             rows.append(
                 with_source(
                     pkg,
                     {
                         "iso3": iso3,
-                        "name": pkg.countries[iso3]["name"],
+                        "name": name,
                         "year": int(r["year"]),
                         "value": r["value"],
                         "verification": r["verification"],
                         "source_id": r["source_id"],
-                        "hover": f"{pkg.countries[iso3]['name']}: {number(r['value'])} % ({int(r['year'])})",
+                        "hover": hover,
                     },
                 )
             )
     if not rows:
         return None
     lo, hi = min(rows, key=lambda r: r["value"]), max(rows, key=lambda r: r["value"])
-    return ChartSpec(
-        id="countries-coverage-map",
-        title="Latest SDG 1.3.1 coverage in the focus countries",
-        kind="map",
-        data=rows,
-        x="iso3",
-        y="value",
-        unit="%",
-        text_col="hover",
-        summary=f"Of {len(rows)} focus countries with data, coverage ranges from {number(lo['value'])} % in "
-        f"{lo['name']} ({lo['year']}) to {number(hi['value'])} % in {hi['name']} ({hi['year']}).",
-        columns=[
-            Column("iso3", "ISO3"),
-            Column("name", "Country"),
-            Column("year", "Year"),
-            Column("value", "Percent", True),
-        ]
-        + SOURCE_COLUMNS,
+    summary = views.text(
+        view.summary,
+        n=len(rows),
+        lo=number(lo["value"]),
+        lo_name=lo["name"],
+        lo_year=lo["year"],
+        hi=number(hi["value"]),
+        hi_name=hi["name"],
+        hi_year=hi["year"],
     )
+    columns = [
+        Column("iso3", "ISO3"),
+        Column("name", "Country"),
+        Column("year", "Year"),
+        Column("value", "Percent", True),
+    ]
+    return view.spec(rows, summary, columns + SOURCE_COLUMNS)
 
 
-def index_page(pkg) -> Page:
+def index_page(pkg, view: views.Chart) -> Page:
     src = "countries/index.md"
     page = Page(
         src,
@@ -251,7 +247,7 @@ def index_page(pkg) -> Page:
         "Every country the package lists as a focus country. The phase-2 list comes from an unofficial "
         "2022 prototype and is not verified; see each country's page for its sources."
     )
-    spec = coverage_map(pkg)
+    spec = coverage_map(pkg, view)
     if spec:
         page.chart(spec)
     page.add("## All focus countries")
@@ -299,4 +295,5 @@ def index_page(pkg) -> Page:
 
 
 def build(pkg) -> list[Page]:
-    return [index_page(pkg)] + [country_page(pkg, iso3) for iso3 in pkg.focus_iso3]
+    index_map, country_chart = views.chart(pkg, "countries", "index_map"), views.chart(pkg, "countries", "country")
+    return [index_page(pkg, index_map)] + [country_page(pkg, iso3, country_chart) for iso3 in pkg.focus_iso3]
