@@ -10,7 +10,6 @@ from spf.sitegen.pages.common import CONTRIBUTE
 from spf.sitegen.pages.countries import CHANGE_COLUMNS, STEP_NAMES, change_rows
 from spf.sitegen.text import number
 
-
 COLUMNS = [
     Column("phase", "Phase"),
     Column("series", "Series"),
