@@ -47,6 +47,16 @@ def scale_tables(tables: dict[str, list[dict]], k: int, rng: random.Random) -> d
             "notes": "Generated with a fixed seed for benchmarks only",
         }
     )
+    _add_countries(t, k, rng)  # the order of the steps fixes the random draws: keep it
+    _add_figures(t, k)
+    _add_changes(t, k, rng)
+    _add_partners(t, len(tables["partners"]), k)
+    _add_coverage(t, len(tables["coverage"]) * k, rng)
+    return t
+
+
+def _add_countries(t: dict[str, list[dict]], k: int, rng: random.Random) -> None:
+    """Real ISO3 codes not yet in the package, each a synthetic phase-2 focus country."""
     known = {r["iso3"] for r in t["countries"]}
     extra = [c for c in sorted(pycountry.countries, key=lambda c: c.alpha_3) if c.alpha_3 not in known]
     want = min(len(t["countries"]) * k, len(known) + len(extra))
@@ -71,7 +81,9 @@ def scale_tables(tables: dict[str, list[dict]], k: int, rng: random.Random) -> d
                 "notes": "",
             }
         )
-    isos = [r["iso3"] for r in t["countries"]]
+
+
+def _add_figures(t: dict[str, list[dict]], k: int) -> None:
     base_figures = list(t["headline_figures"])
     for i in range(1, k):
         for r in base_figures:
@@ -84,6 +96,10 @@ def scale_tables(tables: dict[str, list[dict]], k: int, rng: random.Random) -> d
                     "source_id": SOURCE,
                 }
             )
+
+
+def _add_changes(t: dict[str, list[dict]], k: int, rng: random.Random) -> None:
+    isos = [r["iso3"] for r in t["countries"]]
     counters: dict[str, int] = {}
     for _ in range(len(t["institutional_changes"]) * (k - 1)):
         iso = rng.choice(isos)
@@ -108,12 +124,19 @@ def scale_tables(tables: dict[str, list[dict]], k: int, rng: random.Random) -> d
                 "notes": "synthetic",
             }
         )
+
+
+def _add_partners(t: dict[str, list[dict]], n_base: int, k: int) -> None:
     for i in range(1, k):
-        for r in list(t["partners"])[: len(tables["partners"])]:
+        for r in list(t["partners"])[:n_base]:
             t["partners"].append(
                 {**r, "partner_id": f"{r['partner_id']}-s{i}", "verification": "unverified", "source_id": SOURCE}
             )
-    target = len(tables["coverage"]) * k
+
+
+def _add_coverage(t: dict[str, list[dict]], target: int, rng: random.Random) -> None:
+    """Synthetic indicators for every country and year until the coverage table has `target` rows."""
+    isos = [r["iso3"] for r in t["countries"]]
     years = list(range(1990, 2031))
     n_ind = max(1, -(-target // (len(isos) * len(years))))
     for j in range(n_ind):
@@ -147,7 +170,6 @@ def scale_tables(tables: dict[str, list[dict]], k: int, rng: random.Random) -> d
                     }
                 )
     t["coverage"] += rows
-    return t
 
 
 def write(descriptor: dict, tables: dict[str, list[dict]], out: Path, k: int) -> Path:
