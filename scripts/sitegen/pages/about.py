@@ -14,12 +14,19 @@ METHOD = (
 )
 
 
-def build(pkg) -> list[Page]:
-    src = "about-the-data.md"
-    page = Page(
-        src, "About the data", "Method, verification labels and every source of the SPF Flagship open-data package."
-    )
-    page.add("## Method", METHOD)
+SOURCE_COLUMNS = [
+    Column("title", "Source"),
+    Column("publisher", "Publisher"),
+    Column("published", "Published"),
+    Column("kind", "Kind"),
+    Column("id", "source_id"),
+    Column("used", "Cited by"),
+    Column("notes", "Notes"),
+]
+
+
+def _label_table(pkg) -> str:
+    """Each verification label, what it means and how many rows of each resource carry it."""
     counts = {}
     for res in pkg.descriptor["resources"]:
         df = pkg[res["name"]]
@@ -28,20 +35,21 @@ def build(pkg) -> list[Page]:
                 for label, n in df[col][df[col] != ""].value_counts().items():
                     counts.setdefault(label, {}).setdefault(res["name"], 0)
                     counts[label][res["name"]] += int(n)
-    page.add(
-        "## Verification labels",
-        table(
-            [Column("label", "Label"), Column("meaning", "Meaning"), Column("rows", "Rows with this label")],
-            [
-                {
-                    "label": badge(k),
-                    "meaning": LABEL_HELP[k],
-                    "rows": ", ".join(f"{res}: {n}" for res, n in sorted(counts.get(k, {}).items())) or "none",
-                }
-                for k in ("verified", "reported", "unverified")
-            ],
-        ),
+    return table(
+        [Column("label", "Label"), Column("meaning", "Meaning"), Column("rows", "Rows with this label")],
+        [
+            {
+                "label": badge(k),
+                "meaning": LABEL_HELP[k],
+                "rows": ", ".join(f"{res}: {n}" for res, n in sorted(counts.get(k, {}).items())) or "none",
+            }
+            for k in ("verified", "reported", "unverified")
+        ],
     )
+
+
+def _source_rows(pkg) -> list[dict]:
+    """Every source with the resources that cite it."""
     used: dict[str, set] = {}
     for res in pkg.descriptor["resources"]:
         df = pkg[res["name"]]
@@ -49,33 +57,28 @@ def build(pkg) -> list[Page]:
             if col in df and res["name"] != "sources":
                 for sid in df[col][df[col] != ""].unique():
                     used.setdefault(sid, set()).add(res["name"])
-    rows = []
-    for s in pkg["sources"].sort_values("source_id").to_dict("records"):
-        rows.append(
-            {
-                "title": Raw(f'<a href="{h(s["url"])}" rel="external noopener">{h(s["title"])}</a>'),
-                "publisher": s["publisher"],
-                "published": s["published"],
-                "kind": s["kind"],
-                "id": s["source_id"],
-                "used": ", ".join(sorted(used.get(s["source_id"], []))) or "not cited yet",
-                "notes": s["notes"],
-            }
-        )
-    page.add(
-        f"## Sources ({len(rows)})",
-        table(
-            [
-                Column("title", "Source"),
-                Column("publisher", "Publisher"),
-                Column("published", "Published"),
-                Column("kind", "Kind"),
-                Column("id", "source_id"),
-                Column("used", "Cited by"),
-                Column("notes", "Notes"),
-            ],
-            rows,
-        ),
+    return [
+        {
+            "title": Raw(f'<a href="{h(s["url"])}" rel="external noopener">{h(s["title"])}</a>'),
+            "publisher": s["publisher"],
+            "published": s["published"],
+            "kind": s["kind"],
+            "id": s["source_id"],
+            "used": ", ".join(sorted(used.get(s["source_id"], []))) or "not cited yet",
+            "notes": s["notes"],
+        }
+        for s in pkg["sources"].sort_values("source_id").to_dict("records")
+    ]
+
+
+def build(pkg) -> list[Page]:
+    src = "about-the-data.md"
+    page = Page(
+        src, "About the data", "Method, verification labels and every source of the SPF Flagship open-data package."
     )
+    page.add("## Method", METHOD)
+    page.add("## Verification labels", _label_table(pkg))
+    rows = _source_rows(pkg)
+    page.add(f"## Sources ({len(rows)})", table(SOURCE_COLUMNS, rows))
     page.add(f"Something wrong or missing? [Report it or contribute a fix]({md_link(src, 'contribute/index.md')}).")
     return [page]

@@ -25,7 +25,12 @@ def _latest_total(pkg, measure: str):
 
 def measured_gaps(pkg) -> list[dict]:
     """Each gap: what, what the package holds, what is expected (with the source of the expectation)."""
-    fc, ch, pa = pkg["focus_countries"], pkg["institutional_changes"], pkg["partners"]
+    return _list_gaps(pkg) + _completeness_gaps(pkg) + _coverage_gaps(pkg)
+
+
+def _list_gaps(pkg) -> list[dict]:
+    """Focus countries and institutional changes listed here, against the totals the ILO announced."""
+    fc, ch = pkg["focus_countries"], pkg["institutional_changes"]
     gaps = []
     for phase, measure in ((2, "phase2_focus_countries"), (1, "phase1_focus_countries")):
         total = _latest_total(pkg, measure)
@@ -49,46 +54,49 @@ def measured_gaps(pkg) -> list[dict]:
                 else "unknown",
             }
         )
-    gaps.append(
+    return gaps
+
+
+def _completeness_gaps(pkg) -> list[dict]:
+    """Fields left empty in the registers."""
+    ch, pa, ta = pkg["institutional_changes"], pkg["partners"], pkg["thematic_areas"]
+    return [
         {
             "what": "People covered by each documented change",
             "have": f"{int(ch['people_covered'].notna().sum())} of {len(ch)} changes have a figure",
             "expected": f"{len(ch)}",
-        }
-    )
-    gaps.append(
+        },
         {
             "what": "Phase and exact year of each documented change",
             "have": f"{int(ch['phase'].isna().sum())} without a phase, {int(ch['year'].isna().sum())} without a year",
             "expected": "none missing",
-        }
-    )
-    gaps.append(
+        },
         {
             "what": "Amounts given by each partner",
             "have": f"{int(pa['amount'].notna().sum())} of {len(pa)} partners have an amount",
             "expected": f"{len(pa)}",
-        }
-    )
-    ta = pkg["thematic_areas"]
-    gaps.append(
+        },
         {
             "what": "Official list of the thematic areas",
             "have": f"{len(ta)} listed, {int((ta['verification'] == 'verified').sum())} verified",
             "expected": "the list on the official page",
-        }
-    )
+        },
+    ]
+
+
+def _coverage_gaps(pkg) -> list[dict]:
+    """Coverage series missing or old, and headline figures not verified."""
     cov = pkg["coverage"]
     with_data = set(cov[cov["indicator"] == "sdg131_any_benefit"]["area_code"])
     missing = [pkg.countries[c]["name"] for c in pkg.focus_iso3 if c not in with_data]
-    gaps.append(
+    gaps = [
         {
             "what": "SDG 1.3.1 coverage for every focus country",
             "have": f"{len(pkg.focus_iso3) - len(missing)} of {len(pkg.focus_iso3)} have a series"
             + (f" (missing: {', '.join(missing)})" if missing else ""),
             "expected": f"{len(pkg.focus_iso3)}",
         }
-    )
+    ]
     for ind, name in (("sdg131_pension", "Pension coverage"), ("sdg381_uhc_index", "UHC service coverage index")):
         years = cov[cov["indicator"] == ind]["year"]
         if len(years):
