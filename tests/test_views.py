@@ -41,11 +41,12 @@ def test_declarations_load_and_name_known_things():
     loaded = views.parse()
     assert loaded.cards and loaded.charts
     assert {c.kind for c in loaded.charts} <= set(charts.KINDS)
-    assert {v.page for v in loaded.cards + loaded.charts} <= set(views.PAGES)
-    used = {m for v in loaded.cards + loaded.charts for m in v.message_ids()}
+    assert loaded.tables
+    assert {v.page for v in loaded.all} <= set(views.PAGES)
+    used = {m for v in loaded.all for m in v.message_ids()}
     assert used <= set(loaded.messages)
     views.check(loaded, measures_of(DATAPACKAGE))  # every declared measure is in the shipped package
-    declared = {m for c in loaded.cards for m in c.measures} | {m for c in loaded.charts for m in c.all_measures}
+    declared = {m for view in loaded.all for m in view.all_measures}
     assert declared <= measures_of(DATAPACKAGE)
 
 
@@ -62,6 +63,12 @@ def test_an_unknown_measure_id_fails_the_build_with_a_clear_message(declared):
 def test_an_unknown_chart_measure_fails_too(declared):
     edit(declared, "measures: [phase2_budget]", "measures: [phase2_budgett]")
     with pytest.raises(views.ViewError, match=r"'funding-phase2-budget'.*'phase2_budgett'"):
+        generate(VALID / "datapackage.json")
+
+
+def test_an_unknown_table_measure_fails_too(declared):
+    edit(declared, "measures: [sdg131_world]", "measures: [sdg131_wrld]")
+    with pytest.raises(views.ViewError, match=r"'context-world-comparison'.*'sdg131_wrld'"):
         generate(VALID / "datapackage.json")
 
 
@@ -83,7 +90,7 @@ def test_a_measure_absent_from_a_smaller_package_is_only_left_out():
     without those cards and charts (the goldens show which)."""
     loaded = views.parse()
     fixture = measures_of(VALID / "datapackage.json")
-    declared = {m for c in loaded.cards for m in c.measures} | {m for c in loaded.charts for m in c.all_measures}
+    declared = {m for view in loaded.all for m in view.all_measures}
     assert declared - fixture  # the case exists
     views.check(loaded, fixture)
     index = generate(VALID / "datapackage.json")["index.md"]

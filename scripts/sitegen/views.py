@@ -24,7 +24,7 @@ from spf.sitegen.charts import KINDS, ChartSpec
 from spf.sitegen.components import Column
 
 VIEWS_YML = Path(__file__).resolve().parent / "views.yml"
-PAGES = ("home", "results", "countries", "changes", "thematic", "partners", "global_context")
+PAGES = ("home", "results", "countries", "changes", "thematic", "partners", "global_context", "gaps")
 REFERENCE_FIGURES = DATA / "headline_figures.csv"
 
 
@@ -54,7 +54,7 @@ class Card:
     targets: bool = True
 
     @property
-    def measures(self) -> tuple[str, ...]:
+    def all_measures(self) -> tuple[str, ...]:
         return (self.measure,) + ((self.target_measure,) if self.target_measure else ())
 
     def message_ids(self) -> list[str]:
@@ -111,11 +111,33 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table that compares the package with headline figures (its text stays in the page module)."""
+
+    id: str
+    page: str
+    measures: tuple[str, ...] = ()
+    items: tuple[Item, ...] = ()
+
+    @property
+    def all_measures(self) -> tuple[str, ...]:
+        return self.measures + tuple(m for item in self.items for m in item.measures)
+
+    def message_ids(self) -> list[str]:
+        return [i.label for i in self.items if i.label]
+
+
+@dataclass(frozen=True)
 class Views:
     path: Path
     messages: dict[str, str]
     cards: tuple[Card, ...] = ()
     charts: tuple[Chart, ...] = field(default_factory=tuple)
+    tables: tuple[Table, ...] = ()
+
+    @property
+    def all(self) -> tuple:
+        return self.cards + self.charts + self.tables
 
 
 def _fail(path: Path, view: str, what: str, unknown, known, fix: str) -> ViewError:
@@ -135,10 +157,14 @@ def parse(path: Path = VIEWS_YML) -> Views:
             Chart(**{**c, "measures": tuple(c.get("measures", ())), "items": _items(c.get("items", ()))})
             for c in raw.get("charts", [])
         )
+        tables = tuple(
+            Table(**{**t, "measures": tuple(t.get("measures", ())), "items": _items(t.get("items", ()))})
+            for t in raw.get("tables", [])
+        )
     except TypeError as err:
         raise ViewError(f"{rel(path)}: a declaration has a key the loader does not know: {err}") from err
-    views = Views(path, messages, cards, charts)
-    for view in views.cards + views.charts:
+    views = Views(path, messages, cards, charts, tables)
+    for view in views.all:
         if isinstance(view, Chart) and view.kind not in KINDS:
             raise _fail(path, view.id, "chart kind", view.kind, KINDS, "use one of the known kinds.")
         if view.page not in PAGES:
@@ -146,7 +172,7 @@ def parse(path: Path = VIEWS_YML) -> Views:
         for mid in view.message_ids():
             if mid not in messages:
                 raise _fail(path, view.id, "message id", mid, messages, f"add {mid!r} under messages: in {path.name}.")
-    ids = [v.id for v in views.cards + views.charts]
+    ids = [v.id for v in views.all]
     if len(set(ids)) != len(ids):
         raise ViewError(
             f"{rel(path)}: view ids must be unique; repeated: {sorted({i for i in ids if ids.count(i) > 1})}"
@@ -166,8 +192,8 @@ def _reference_measures(path: Path = REFERENCE_FIGURES) -> frozenset[str]:
 
 def check(views: Views, measures: set[str]) -> None:
     """Fail on a declared measure that is neither in the package's headline_figures nor in the repository's."""
-    for view in views.cards + views.charts:
-        for m in view.measures if isinstance(view, Card) else view.all_measures:
+    for view in views.all:
+        for m in view.all_measures:
             if m not in measures and m not in _reference_measures():
                 raise _fail(
                     views.path,
@@ -197,6 +223,16 @@ def for_page(pkg, page: str) -> tuple[list[Card], list[Chart]]:
     cards = sorted((c for c in views.cards if c.page == page), key=lambda c: (c.section, c.order))
     charts = sorted((c for c in views.charts if c.page == page), key=lambda c: c.order)
     return cards, charts
+
+
+def table(pkg, page: str, view_id: str) -> Table:
+    """A declared table, after checking every declaration against the package."""
+    views = _loaded()
+    check(views, {r["measure"] for r in pkg.figures.values()})
+    for t in views.tables:
+        if t.page == page and t.id == view_id:
+            return t
+    raise ViewError(f"{rel(VIEWS_YML)}: no table {view_id!r} on page {page!r}")
 
 
 def chart(pkg, page: str, build: str | None = None, view_id: str | None = None) -> Chart:

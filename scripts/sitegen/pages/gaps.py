@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spf.sitegen import views
 from spf.sitegen.components import Column, link, md_link, table
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE
@@ -32,8 +33,8 @@ def _list_gaps(pkg) -> list[dict]:
     """Focus countries and institutional changes listed here, against the totals the ILO announced."""
     fc, ch = pkg["focus_countries"], pkg["institutional_changes"]
     gaps = []
-    for phase, measure in ((2, "phase2_focus_countries"), (1, "phase1_focus_countries")):
-        total = _latest_total(pkg, measure)
+    for item in views.table(pkg, "gaps", "gaps-focus-countries").items:
+        phase, total = int(item.key), _latest_total(pkg, item.measures[0])
         rows = fc[fc["phase"] == phase]
         verified = int((rows["verification"] == "verified").sum())
         gaps.append(
@@ -43,8 +44,8 @@ def _list_gaps(pkg) -> list[dict]:
                 "expected": f"{number(total['value'])} ({total['verification']})" if total else "unknown",
             }
         )
-    for phase, measure in ((1, "phase1_institutional_changes"), (2, "phase2_institutional_changes")):
-        total = _latest_total(pkg, measure)
+    for item in views.table(pkg, "gaps", "gaps-institutional-changes").items:
+        phase, total = int(item.key), _latest_total(pkg, item.measures[0])
         gaps.append(
             {
                 "what": f"Itemised phase-{phase} institutional changes",

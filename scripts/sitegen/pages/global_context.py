@@ -44,7 +44,8 @@ def _bars(pkg, view: views.Chart) -> ChartSpec | None:
 def world_comparison(pkg) -> list[dict]:
     """The ILO's own world figures next to the same year of the dataset series."""
     rows = []
-    for r in pkg.measure("sdg131_world", targets=False):
+    (measure,) = views.table(pkg, "global_context", "context-world-comparison").measures
+    for r in pkg.measure(measure, targets=False):
         year = int(r["as_of"][:4])
         match = [x for x in pkg.coverage_series(WORLD, ANY) if x["year"] == year]
         rows.append(
@@ -116,10 +117,11 @@ def _regions(page: Page, pkg) -> None:
 
 
 def _other(page: Page, pkg) -> None:
+    (shown,) = views.table(pkg, "global_context", "context-world-comparison").measures
     other = [
         r
         for r in pkg.figures.values()
-        if r["topic"] in ("spending", "coverage_world", "context") and r["measure"] != "sdg131_world"
+        if r["topic"] in ("spending", "coverage_world", "context") and r["measure"] != shown
     ]
     if other:
         rows = [
