@@ -101,14 +101,13 @@ def test_mkdocs_failure_keeps_the_old_site(tmp_path, monkeypatch):
     broken_config.write_text((ROOT / "mkdocs.yml").read_text().replace("nav:\n", "nav:\n  - Missing: nowhere.md\n"))
     real = build_site.mkdocs_build
     monkeypatch.setattr(build_site, "mkdocs_build", lambda dest, desc: real(dest, desc, broken_config))
-    (tmp_path / "scripts").symlink_to(ROOT / "scripts")  # the copied config's hook path
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     assert build_site.run(ROOT / "datapackage.json", site) == 1
     assert (site / "index.html").read_text() == "the good site"
 
 
-def test_hook_build_equals_a_plain_build_of_the_written_markdown(built_site, site_url, tmp_path):
-    """The hook keeps tables and charts out of Markdown and search and fills in the downloads' sizes late;
+def test_plugin_build_equals_a_plain_build_of_the_written_markdown(built_site, site_url, tmp_path):
+    """The plugin keeps tables and charts out of Markdown and search and fills in the downloads' sizes late;
     a plain `mkdocs build` of the same pages written out in full must give the same HTML and search index."""
     import os
 
