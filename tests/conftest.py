@@ -10,8 +10,8 @@ import pytest
 
 from spf import bench_browser  # one place for the browser path and flags, tests and bench alike
 from spf.bench_browser import FLAGS as CHROMIUM_ARGS
+from spf.canonical import file_facts
 from spf.serve_static import serve  # noqa: F401 (re-exported for the tests)
-from spf.validator.checks.stale_checksum import file_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 
