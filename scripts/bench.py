@@ -56,9 +56,12 @@ def stats(values: list[float]) -> dict:
 
 
 def bare_config(docs_dir: Path, out: Path) -> Path:
-    """mkdocs.yml without the generating hook and the watch list, reading pre-generated docs."""
+    """mkdocs.yml without the generating plugin and the watch list, reading pre-generated docs."""
     text = MKDOCS_YML.read_text(encoding="utf-8")
-    text = re.sub(r"^(hooks|watch):\n(  - .*\n)+", "", text, flags=re.M)
+    text = re.sub(r"^watch:\n(  - .*\n)+", "", text, flags=re.M)
+    text, found = re.subn(r"^(plugins:\n(?:  - .*\n)*?)  - spf\n", r"\1", text, flags=re.M)
+    if found != 1:
+        raise ValueError("mkdocs.yml lists no `spf` plugin to leave out")
     text = text.replace("docs_dir: docs", f"docs_dir: {docs_dir}")
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     out.write_text(text, encoding="utf-8")

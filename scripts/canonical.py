@@ -8,6 +8,7 @@ numbers, empty cells first). The schema in datapackage.json is the only configur
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -111,6 +112,11 @@ def why_not_canonical(resource: dict, text: str, records: list[list[str]] | None
                 return f"line {i} has quoting that `make format` would change"
         return "its layout differs from what `make format` writes"
     return None
+
+
+def file_facts(raw: bytes) -> dict:
+    """The `bytes` and `hash` datapackage.json records for a file with this content."""
+    return {"bytes": len(raw), "hash": "sha256:" + hashlib.sha256(raw).hexdigest()}
 
 
 def read_rows(path: Path) -> list[dict]:

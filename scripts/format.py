@@ -12,9 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from spf.canonical import canonical_text, read_rows
+from spf.canonical import canonical_text, file_facts, read_rows
 from spf.paths import DATAPACKAGE, rel
-from spf.validator.checks.stale_checksum import file_facts
 
 
 def dump_descriptor(descriptor: dict) -> str:

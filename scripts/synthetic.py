@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pycountry
 
-from spf.canonical import canonical_text, read_rows
+from spf.canonical import canonical_text, file_facts, read_rows
 from spf.paths import CHANGELOG, CITATION, DATAPACKAGE, ROOT
-from spf.validator.checks.stale_checksum import file_facts
 
 SEED = 20261127
 REGIONS = ["Africa", "Americas", "Arab States", "Asia and the Pacific", "Europe and Central Asia"]

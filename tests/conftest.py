@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from spf import bench_browser  # one place for the browser path and flags, tests and bench alike
 from spf.bench_browser import FLAGS as CHROMIUM_ARGS
+from spf.canonical import file_facts
 from spf.serve_static import serve  # noqa: F401 (re-exported for the tests)
-from spf.validator.checks.stale_checksum import file_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,6 +87,43 @@ def fixture_meta(slug: str) -> dict:
 
 def invalid_slugs() -> list[str]:
     return sorted(p.name for p in INVALID.iterdir() if (p / "fixture.json").is_file())
+
+
+# --- the page kinds of the site: the one list every test uses ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str
+    url: str  # path of one page of this kind on the built site of the real package
+    charts: bool = False  # always draws at least one chart
+    audited: bool = False  # checked with axe-core in the browser tests
+    phone: bool = False  # checked at phone width
+
+    @property
+    def file(self) -> str:
+        """The page's HTML file under site/."""
+        return self.url.lstrip("/") + "index.html"
+
+
+PAGE_KINDS = [
+    PageKind("home", "/", charts=True, audited=True, phone=True),
+    PageKind("results", "/results/", charts=True, audited=True, phone=True),
+    PageKind("country", "/countries/tgo/", charts=True, audited=True, phone=True),
+    PageKind("countries", "/countries/", charts=True, audited=True),
+    PageKind("changes", "/institutional-changes/"),
+    PageKind("thematic", "/thematic-areas/"),
+    PageKind("partners", "/partners-and-funding/"),
+    PageKind("context", "/global-context/", charts=True),
+    PageKind("gaps", "/what-we-dont-know/"),
+    PageKind("about", "/about-the-data/", audited=True),
+    PageKind("contribute", "/contribute/"),
+    PageKind("errors", "/contribute/errors/", audited=True),
+    PageKind("data", "/data/", audited=True),
+    PageKind("resource", "/data/coverage/", audited=True),
+    PageKind("changelog", "/data/changelog/"),
+]
+PAGES = {kind.name: kind for kind in PAGE_KINDS}
 
 
 # --- built site and a local server, shared by the site and browser tests ---------------------------------

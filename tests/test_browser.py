@@ -10,27 +10,10 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from conftest import VALID, build_and_serve
+from conftest import PAGE_KINDS, PAGES, VALID, build_and_serve
 
 pytestmark = pytest.mark.browser
 
-PAGES = {
-    "home": "/",
-    "results": "/results/",
-    "country": "/countries/tgo/",
-    "countries": "/countries/",
-    "changes": "/institutional-changes/",
-    "thematic": "/thematic-areas/",
-    "partners": "/partners-and-funding/",
-    "context": "/global-context/",
-    "gaps": "/what-we-dont-know/",
-    "about": "/about-the-data/",
-    "contribute": "/contribute/",
-    "errors": "/contribute/errors/",
-    "data": "/data/",
-    "resource": "/data/coverage/",
-    "changelog": "/data/changelog/",
-}
 AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
@@ -77,9 +60,9 @@ def external(pg) -> list[str]:
 
 @pytest.mark.parametrize("kind", sorted(PAGES))
 def test_page_loads_draws_charts_and_stays_local(page, kind):
-    page.goto(page.base + PAGES[kind], wait_until="load")
+    page.goto(page.base + PAGES[kind].url, wait_until="load")
     n = draw_all_charts(page)
-    if kind in ("home", "results", "country", "countries", "context"):
+    if PAGES[kind].charts:
         assert n >= 1
     page.wait_for_timeout(200)
     assert page.errors == []
@@ -88,7 +71,7 @@ def test_page_loads_draws_charts_and_stays_local(page, kind):
 
 def test_charts_draw_without_any_interaction(page):
     """A reader who does not scroll still gets the charts in view, once the page has settled."""
-    page.goto(page.base + "/results/", wait_until="load")
+    page.goto(page.base + PAGES["results"].url, wait_until="load")
     first = page.locator(".chart__plot").first
     assert first.get_attribute("data-rendered") is None  # text first: plotly.js is not fetched at once
     page.wait_for_function("el => el.dataset.rendered === 'done'", arg=first.element_handle(), timeout=15000)
@@ -103,7 +86,7 @@ def test_map_uses_the_sites_own_topojson(page):
 
 
 def test_page_without_charts_loads_no_plotly(page):
-    page.goto(page.base + "/about-the-data/", wait_until="networkidle")
+    page.goto(page.base + PAGES["about"].url, wait_until="networkidle")
     assert not [u for u in page.requests if "plotly" in u]
 
 
@@ -127,7 +110,7 @@ def test_charts_render_after_navigation_and_back_forward(page):
 
 
 def test_palette_toggle_rethemes_charts(page):
-    page.goto(page.base + "/results/", wait_until="load")
+    page.goto(page.base + PAGES["results"].url, wait_until="load")
     draw_all_charts(page)
     color = "document.querySelector('.chart__plot')._fullLayout.font.color"
     before = page.evaluate(color)
@@ -149,7 +132,7 @@ def test_palette_follows_the_system_until_the_reader_chooses(browser, site_url, 
     pg = context.new_page()
     errors = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.goto(site_url + "/about-the-data/", wait_until="load")
+    pg.goto(site_url + PAGES["about"].url, wait_until="load")
     assert pg.evaluate(SCHEME) == schemes[system]
     assert pg.locator("[data-md-component=palette]").count() == 0
     pg.emulate_media(color_scheme=other)
@@ -172,7 +155,7 @@ def test_palette_follows_the_system_until_the_reader_chooses(browser, site_url, 
         " window.schemeAtContent = document.body.getAttribute('data-md-color-scheme'); obs.disconnect(); } })"
         ".observe(document, {childList: true, subtree: true});"
     )
-    pg.goto(site_url + "/countries/tgo/", wait_until="load")
+    pg.goto(site_url + PAGES["country"].url, wait_until="load")
     assert pg.evaluate("window.schemeAtContent") == schemes[other]
     assert pg.evaluate(SCHEME) == schemes[other]
     pg.emulate_media(color_scheme=system)
@@ -182,9 +165,9 @@ def test_palette_follows_the_system_until_the_reader_chooses(browser, site_url, 
     context.close()
 
 
-@pytest.mark.parametrize("kind", ["home", "country", "results", "data", "resource", "countries", "about", "errors"])
+@pytest.mark.parametrize("kind", [k.name for k in PAGE_KINDS if k.audited])
 def test_axe_finds_no_serious_issues(page, kind):
-    page.goto(page.base + PAGES[kind], wait_until="load")
+    page.goto(page.base + PAGES[kind].url, wait_until="load")
     draw_all_charts(page)
     page.add_script_tag(content=AXE_JS)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
@@ -199,7 +182,7 @@ def test_axe_finds_no_serious_issues(page, kind):
 def test_phone_width_has_no_horizontal_scroll(browser, site_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
     pg = context.new_page()
-    for path in ("/", "/countries/tgo/", "/results/"):
+    for path in [k.url for k in PAGE_KINDS if k.phone]:
         pg.goto(site_url + path, wait_until="load")
         draw_all_charts(pg)
         overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -155,29 +155,29 @@ def test_every_download_shows_its_size_and_checksum_on_a_data_page(built_site):
 
 
 def test_planned_pages_filled_in_equal_pages_of_built_downloads():
-    """The hook renders the data pages before the downloads exist and fills in sizes and checksums later;
+    """The plugin renders the data pages before the downloads exist and fills in sizes and checksums later;
     the result must be the page generate() writes from the finished files."""
-    from spf.sitegen import downloads, generate
+    from spf.sitegen import downloads, generate, late
 
     inputs = generate.load()
     made = downloads.build(inputs.pkg, inputs.release, inputs.citation_cff)
     planned = generate.pages(inputs, downloads.plan(inputs.pkg, inputs.release))
     direct = generate.pages(inputs, made)
-    values = {d.name: (d.size, d.sha256) for d in made}
+    values = {d.name: (d.size_text, d.sha256) for d in made}
     assert [d.name for d in made] == [p.name for p in downloads.plan(inputs.pkg, inputs.release)]
-    assert downloads.PLACEHOLDER.search(planned["data/index.md"])
-    assert {path: downloads.fill(text, values) for path, text in planned.items()} == direct
+    assert late.DOWNLOAD.search(planned["data/index.md"])
+    assert {path: late.fill_downloads(text, values) for path, text in planned.items()} == direct
 
 
 def test_a_failing_release_job_reports_the_childs_error(monkeypatch, tmp_path):
     from spf.sitegen import downloads, generate
-    from spf.sitegen.release_job import ReleaseJob
+    from spf.sitegen.late import ReleaseJob
 
     def broken(*args, **kwargs):
         raise ValueError("the workbook could not be written")
 
     monkeypatch.setattr(downloads, "build_cached", broken)  # the forked child inherits the patch
-    job = ReleaseJob(generate.load(), tmp_path)
+    job = ReleaseJob(downloads.write_release, generate.load(), tmp_path)
     with pytest.raises(RuntimeError, match="the workbook could not be written"):
         job.fill("<td>@@spf-download:size:x.csv@@</td>")
     assert list(tmp_path.iterdir()) == []
@@ -219,10 +219,22 @@ def test_a_failing_workbook_fails_the_release_with_its_error(monkeypatch):
 
 
 def test_fill_writes_size_and_checksum_and_leaves_other_text_alone():
-    from spf.sitegen import downloads
+    from spf.sitegen import downloads, late
 
-    made = {"a-v1.csv": (2048, "f" * 64)}
-    text = (
-        "<td>@@spf-download:size:a-v1.csv@@</td><code>@@spf-download:sha256:a-v1.csv@@</code> @@spf-download:size:b@@"
-    )
-    assert downloads.fill(text, made) == f"<td>2.0 KB</td><code>{'f' * 64}</code> @@spf-download:size:b@@"
+    planned = downloads.Planned("a-v1.csv", "csv", "a", "a.csv")
+    made = {"a-v1.csv": ("2.0 KB", "f" * 64)}
+    text = f"<td>{planned.size_text}</td><code>{planned.sha256}</code> @@spf-download:size:b@@"
+    assert late.fill_downloads(text, made) == f"<td>2.0 KB</td><code>{'f' * 64}</code> @@spf-download:size:b@@"
+
+
+def test_the_release_job_writes_the_downloads_and_fills_the_pages(tmp_path):
+    from spf.sitegen import downloads, generate
+    from spf.sitegen.late import ReleaseJob
+
+    inputs = generate.load()
+    job = ReleaseJob(downloads.write_release, inputs, tmp_path)
+    planned = downloads.plan(inputs.pkg, inputs.release)[0]
+    filled = job.fill(f"{planned.size_text} {planned.sha256}")
+    written = (tmp_path / downloads.folder(inputs.release) / planned.name).read_bytes()
+    assert filled == f"{downloads.human_size(len(written))} {hashlib.sha256(written).hexdigest()}"
+    assert (tmp_path / "downloads/latest" / planned.latest_name).read_bytes() == written

@@ -12,7 +12,6 @@ import csv
 import hashlib
 import io
 import json
-import re
 import shutil
 import zipfile
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from spf.forked import Forked
 from spf.sitegen import workbook
+from spf.sitegen.late import download_placeholder
 from spf.sitegen.release import Release
 
 PACKAGE_STEM = "spf-flagship-data"
@@ -30,9 +30,6 @@ LICENCE_NOTE = (
     "You may share and adapt it for any purpose if you give appropriate credit (see CITATION.cff).\n"
     "The underlying sources listed in data/sources.csv keep their own terms of use.\n"
 )
-
-
-PLACEHOLDER = re.compile(r"@@spf-download:(size|sha256):([^@\s]+)@@")
 
 
 def human_size(n: int) -> str:
@@ -45,7 +42,7 @@ def human_size(n: int) -> str:
 @dataclass(frozen=True)
 class Planned:
     """A download before it is built: what the pages need to link to it. Its size and checksum are
-    placeholders, which fill() replaces in the rendered page once the file exists (see release_job.py)."""
+    placeholders, which late.py fills in the rendered page once the file exists."""
 
     name: str  # file name inside the folder
     kind: str  # csv | json | xlsx | zip
@@ -54,11 +51,11 @@ class Planned:
 
     @property
     def size_text(self) -> str:
-        return f"@@spf-download:size:{self.name}@@"
+        return download_placeholder("size", self.name)
 
     @property
     def sha256(self) -> str:
-        return f"@@spf-download:sha256:{self.name}@@"
+        return download_placeholder("sha256", self.name)
 
 
 @dataclass(frozen=True)
@@ -76,18 +73,6 @@ class Download(Planned):
     @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.content).hexdigest()
-
-
-def fill(text: str, made: dict[str, tuple[int, str]]) -> str:
-    """Replace the placeholders of Planned downloads with their size and checksum ({name: (size, sha256)})."""
-
-    def value(m: re.Match) -> str:
-        if m.group(2) not in made:
-            return m.group(0)  # not a planned download (text that only looks like a placeholder)
-        size, sha = made[m.group(2)]
-        return human_size(size) if m.group(1) == "size" else sha
-
-    return PLACEHOLDER.sub(value, text)
 
 
 def folder(release: Release) -> str:
@@ -247,6 +232,17 @@ def build_cached(pkg, release: Release, citation_cff: str, cache_dir: Path | Non
         encoding="utf-8",
     )
     return made
+
+
+def write_release(inputs, site_dir: Path) -> dict[str, tuple[str, str]]:
+    """Build (or reuse from the cache) the downloads of `inputs` (generate.Inputs) and write them into
+    site_dir; {file name: (size text, sha256)} for late.ReleaseJob."""
+    made = build_cached(inputs.pkg, inputs.release, inputs.citation_cff, inputs.cache_dir)
+    for path, content in files(made, inputs.release).items():
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return {d.name: (d.size_text, d.sha256) for d in made}
 
 
 def sums(downloads: list[Download], latest: bool) -> bytes:

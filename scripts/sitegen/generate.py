@@ -2,7 +2,7 @@
 
     python -m spf.sitegen.generate --out DIR   # write the generated files (for review or benchmarks)
 
-The MkDocs hook (sitegen/hooks.py) calls generate() during `mkdocs build`; nothing generated is committed.
+The MkDocs plugin (sitegen/plugin.py) calls load() and pages() during `mkdocs build`; nothing generated is committed.
 Generation is deterministic: the same package gives byte-identical files.
 """
 
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spf.paths import DATAPACKAGE
 from spf.sitegen import charts, downloads, release
+from spf.sitegen.late import Blocks
 from spf.sitegen.package import Package
 from spf.sitegen.pages import (
     about,
@@ -61,9 +62,9 @@ def load(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> I
     )
 
 
-def pages(inputs: Inputs, made: list[downloads.Planned], blocks: dict[str, str] | None = None) -> dict[str, str]:
+def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None = None) -> dict[str, str]:
     """{path under docs/: text} of every generated page and chart CSV. `made` are the release downloads, built
-    (their sizes and checksums are written in) or only planned (placeholders, see downloads.fill). With
+    (their sizes and checksums are written in) or only planned (placeholders, see late.py). With
     `blocks`, tables and charts are left out of the Markdown and collected there (see Page.markdown)."""
     pkg = inputs.pkg
     files: dict[str, str] = {}

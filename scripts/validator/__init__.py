@@ -6,7 +6,7 @@ from pathlib import Path
 
 from spf.forked import Forked
 from spf.validator.catalogue import CATALOGUE, ValidationError
-from spf.validator.checks import FILE_CHECKS, TABLE_CHECKS, canonical_form, frictionless_schema
+from spf.validator.checks import FILE_CHECKS, TABLE_CHECKS, name
 from spf.validator.tables import Context, load_descriptor
 
 # Lower priority for the frictionless process: alone it changes nothing, and during `make site` it lets the
@@ -34,23 +34,35 @@ def _one_per_cell(errors: list[ValidationError]) -> list[ValidationError]:
     return unique
 
 
+def _collect(check, ctx: Context) -> list[ValidationError]:
+    return list(check.check(ctx))
+
+
+def _run(checks: list, ctx: Context) -> None:
+    """Run one stage of checks as each declares: FORKED ones in forked processes while the others run here,
+    AFTER_OTHERS ones last (their prepare() while the forked ones run). Errors are kept in this order:
+    forked, the others, after-others, each group in the stage's order."""
+    forked = [Forked(f"the {name(c)} check", _collect, c, ctx, nice=NICE) for c in checks if c.FORKED]
+    after = [c for c in checks if c.AFTER_OTHERS]
+    own = [e for c in checks if not (c.FORKED or c.AFTER_OTHERS) for e in c.check(ctx)]
+    for check in after:
+        if hasattr(check, "prepare"):
+            check.prepare(ctx)
+    for job in forked:
+        ctx.errors.extend(job.result())
+    ctx.errors.extend(own)
+    for check in after:
+        ctx.errors.extend(check.check(ctx))
+
+
 def validate(descriptor_path: Path) -> list[ValidationError]:
     """All errors of the package at `descriptor_path`, each cell reported once, in file and row order."""
     descriptor_path = Path(descriptor_path).resolve()
     ctx = Context(root=descriptor_path.parent, descriptor_path=descriptor_path)
     load_descriptor(ctx)
     if ctx.descriptor is not None:
-        for check in FILE_CHECKS:
-            ctx.errors.extend(check.check(ctx))
-        # frictionless is the slow part: it runs in a forked process while our own rules run here
-        pending = Forked("the frictionless check", lambda: list(frictionless_schema.check(ctx)), nice=NICE)
-        own = [
-            e for check in TABLE_CHECKS if check not in (frictionless_schema, canonical_form) for e in check.check(ctx)
-        ]
-        layout = canonical_form.reasons(ctx)
-        ctx.errors.extend(pending.result())
-        ctx.errors.extend(own)
-        ctx.errors.extend(canonical_form.check(ctx, layout))  # reported only for tables without other errors
+        _run(FILE_CHECKS, ctx)  # they decide which tables the table checks may open
+        _run(TABLE_CHECKS, ctx)
     unique = _one_per_cell(ctx.errors)
     order = {res.get("path"): i for i, res in enumerate((ctx.descriptor or {}).get("resources", []))}
     unique.sort(key=lambda e: (e.path != ctx.descriptor_rel, order.get(e.path, len(order)), e.path, e.row or 0))

@@ -82,6 +82,7 @@ class Context:
     safe: list[dict] = field(default_factory=list)  # resources whose path is a real file inside data/
     readable: list[dict] = field(default_factory=list)  # resources safe to hand to frictionless
     errors: list[ValidationError] = field(default_factory=list)
+    prepared: dict[str, object] = field(default_factory=dict)  # what a check's prepare() worked out, by module
 
     @property
     def descriptor_rel(self) -> str:
@@ -103,6 +104,9 @@ def parse_records(text: str) -> tuple[list[str], list[list[str]], list[int]]:
         lines.append(start)
         start = reader.line_num + 1
     return header, records, lines
+
+
+ERRORS = ["invalid-json", "invalid-descriptor", "encoding-error"]  # what load_descriptor reports
 
 
 def load_descriptor(ctx: Context) -> None:

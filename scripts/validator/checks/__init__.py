@@ -1,5 +1,13 @@
-"""The validator's checks, in the order they run. Each module has ERRORS (the slugs it can report) and
-check(ctx), which yields catalogue errors and never prints or raises on bad data."""
+"""The validator's checks, in the order they run. Each module declares
+
+- ERRORS: the slugs it can report (tests/test_validator_rules.py proves that together with tables.ERRORS,
+  what loading the descriptor reports, they are exactly the catalogue's slugs);
+- FORKED: whether it runs in a forked process while the others run (the slow frictionless check);
+- AFTER_OTHERS: whether it runs once every other check has reported, and reads their errors in ctx.errors;
+- check(ctx): yields catalogue errors, and never prints or raises on bad data;
+- optionally prepare(ctx): what an AFTER_OTHERS check can work out in advance, while the forked checks run.
+
+validate() (validator/__init__.py) reads these attributes; it never picks a check out by name."""
 
 from spf.validator.checks import (
     canonical_form,
@@ -14,7 +22,7 @@ from spf.validator.checks import (
     unsafe_text,
 )
 
-# File checks first: they decide which tables are safe to open at all.
+# File checks first, one after the other: they decide which tables are safe to open at all.
 FILE_CHECKS = [resource_paths, file_content]
 TABLE_CHECKS = [
     frictionless_schema,
@@ -27,3 +35,8 @@ TABLE_CHECKS = [
     stale_checksum,
 ]
 ALL = FILE_CHECKS + TABLE_CHECKS
+
+
+def name(check) -> str:
+    """A check's name in messages: its module's name in words."""
+    return check.__name__.rsplit(".", 1)[-1].replace("_", " ")

@@ -1,7 +1,8 @@
 """not-canonical: each CSV is in the canonical form that `make format` writes (see scripts/canonical.py).
 
-Only reported on tables without other errors, so a contributor first sees what is really wrong. The
-reasons are worked out while frictionless runs (reasons()); check() then drops the tables with errors."""
+Only reported on tables without other errors, so a contributor first sees what is really wrong: it runs
+after the other checks. The reasons are worked out in advance, while the forked checks run (prepare());
+check() then drops the tables with errors."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from spf.validator.catalogue import make_error
 from spf.validator.tables import Context
 
 ERRORS = ["not-canonical"]
+FORKED = False
+AFTER_OTHERS = True
 
 
 def reasons(ctx: Context) -> dict[str, tuple[str, str | None | Exception]]:
@@ -25,7 +28,12 @@ def reasons(ctx: Context) -> dict[str, tuple[str, str | None | Exception]]:
     return found
 
 
-def check(ctx: Context, found: dict | None = None):
+def prepare(ctx: Context) -> None:
+    ctx.prepared[__name__] = reasons(ctx)
+
+
+def check(ctx: Context):
+    found = ctx.prepared.get(__name__)
     with_errors = {e.path for e in ctx.errors}
     for path, (name, reason) in (reasons(ctx) if found is None else found).items():
         if path in with_errors:

@@ -6,6 +6,8 @@ from spf.validator.catalogue import make_error
 from spf.validator.tables import Context, Table
 
 ERRORS = ["encoding-error", "empty-file", "no-rows"]
+FORKED = False
+AFTER_OTHERS = False
 
 
 def check(ctx: Context):

@@ -27,6 +27,8 @@ ERRORS = [
     "frictionless-error",
     "invalid-descriptor",
 ]
+FORKED = True  # the slow check: it runs in a forked process while the others run here
+AFTER_OTHERS = False
 
 TYPE_WORDS = {
     "integer": (

@@ -10,6 +10,8 @@ from spf.validator.catalogue import make_error
 from spf.validator.tables import Context
 
 ERRORS = ["invalid-iso3"]
+FORKED = False
+AFTER_OTHERS = False
 
 
 @cache

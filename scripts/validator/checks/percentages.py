@@ -6,6 +6,8 @@ from spf.validator.catalogue import make_error
 from spf.validator.tables import Context
 
 ERRORS = ["percent-out-of-range"]
+FORKED = False
+AFTER_OTHERS = False
 PERCENT_UNITS = ("percent", "%", "index (0-100)")
 
 

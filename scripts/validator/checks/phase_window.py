@@ -8,6 +8,8 @@ from spf.validator.catalogue import make_error
 from spf.validator.tables import Context
 
 ERRORS = ["year-outside-phase"]
+FORKED = False
+AFTER_OTHERS = False
 PHASES = {"1": (2016, 2020), "2": (2021, 2025), "3": (2026, 2030)}
 
 

@@ -11,6 +11,8 @@ from spf.validator.catalogue import make_error
 from spf.validator.tables import Context
 
 ERRORS = ["missing-provenance"]
+FORKED = False
+AFTER_OTHERS = False
 LABELS = {"verified", "reported", "unverified"}
 FIGURES = {
     "value": ("source_id", "verification"),

@@ -8,6 +8,8 @@ from spf.validator.catalogue import make_error
 from spf.validator.tables import Context, safe_relative
 
 ERRORS = ["unsafe-path", "missing-file", "undeclared-file"]
+FORKED = False
+AFTER_OTHERS = False
 
 
 def check(ctx: Context):

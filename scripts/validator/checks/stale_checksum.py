@@ -3,16 +3,13 @@ them), so that a download can be checked against the package."""
 
 from __future__ import annotations
 
-import hashlib
-
+from spf.canonical import file_facts
 from spf.validator.catalogue import make_error
 from spf.validator.tables import Context
 
 ERRORS = ["stale-checksum"]
-
-
-def file_facts(raw: bytes) -> dict:
-    return {"bytes": len(raw), "hash": "sha256:" + hashlib.sha256(raw).hexdigest()}
+FORKED = False
+AFTER_OTHERS = False
 
 
 def _short(value) -> str:

@@ -9,6 +9,8 @@ from spf.validator.catalogue import make_error
 from spf.validator.tables import Context
 
 ERRORS = ["html-in-text", "unsafe-link", "formula-injection", "insecure-url"]
+FORKED = False
+AFTER_OTHERS = False
 HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!--|&#?[a-zA-Z0-9]+;")
 SCRIPT_LINK = re.compile(r"(?i)\b(javascript|vbscript)\s*:|\bdata\s*:\s*[a-z]+/[a-z0-9.+-]+[;,]")
 INSECURE = re.compile(r"(?i)\b(http|ftp)://[^\s,;'\"]+")
