@@ -103,6 +103,8 @@ def scale_tables(tables: dict[str, list[dict]], k: int, rng: random.Random) -> d
                 "people_measure": "people",
                 "people_verification": "unverified",
                 "people_source_id": SOURCE,
+                # alternate, without drawing from rng, so the rest of the synthetic package stays the same
+                "programme_link": "counted by the programme" if counters[iso] % 2 else "not stated",
                 "verification": "unverified",
                 "source_id": SOURCE,
                 "notes": "synthetic",

@@ -6,12 +6,13 @@ from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Column, gap, link, table
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE
-from spf.sitegen.pages.countries import CHANGE_COLUMNS, STEP_NAMES, change_rows
+from spf.sitegen.pages.countries import CHANGE_COLUMNS, COUNTED, NOT_COUNTED_NOTE, STEP_NAMES, change_rows
 from spf.sitegen.text import number
 
 
 def _documented_vs_reported(pkg) -> ChartSpec | None:
     df = pkg["institutional_changes"]
+    df = df[df["programme_link"] == COUNTED]  # only changes a source counts among the programme's results
     data = []
     for phase, measure in ((1, "phase1_institutional_changes"), (2, "phase2_institutional_changes")):
         reported = pkg.measure(measure, targets=False)
@@ -22,12 +23,12 @@ def _documented_vs_reported(pkg) -> ChartSpec | None:
         data.append(
             {
                 "phase": f"Phase {phase}",
-                "series": "Documented in this register",
+                "series": "Documented here and counted by the programme",
                 "value": documented,
                 "verification": "computed",
                 "source_id": "",
                 "period": "",
-                "label": "rows in institutional_changes.csv",
+                "label": "rows in institutional_changes.csv counted by the programme",
             }
         )
         data.append(
@@ -56,7 +57,9 @@ def _documented_vs_reported(pkg) -> ChartSpec | None:
         y="value",
         series="series",
         unit="institutional changes",
-        summary="Documented in this register, against the latest reported total: " + "; ".join(pairs) + ".",
+        summary="Documented here and counted by the programme, against the latest reported total: "
+        + "; ".join(pairs)
+        + ".",
         columns=[
             Column("phase", "Phase"),
             Column("series", "Series"),
@@ -73,8 +76,8 @@ def build(pkg) -> list[Page]:
     page = Page(
         src,
         "Institutional changes",
-        "Register of documented institutional changes supported by the "
-        "SPF Flagship programme, by country, year and step, with sources.",
+        "Register of documented institutional changes in the SPF Flagship programme's countries, by country, "
+        "year and step, with sources and whether a source counts each one among the programme's results.",
     )
     page.add(
         "The programme counts its results as institutional changes in three steps: a strategy or policy "
@@ -92,6 +95,7 @@ def build(pkg) -> list[Page]:
     page.add("## The register")
     if changes:
         cols = [Column("country", "Country")] + CHANGE_COLUMNS
+        page.add(NOT_COUNTED_NOTE)
         page.add(table(cols, change_rows(pkg, changes, src, with_country=True), searchable=True))
     else:
         page.add(gap("No institutional change is documented yet.", link(src, CONTRIBUTE)))

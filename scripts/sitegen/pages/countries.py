@@ -18,6 +18,13 @@ REGION_MEASURE = {
     "Europe and Central Asia": "sdg131_europe_central_asia",
 }
 STEP_NAMES = {"strategy": "1. Strategy or policy", "law": "2. Law or scheme", "operations": "3. Operations"}
+COUNTED = "counted by the programme"
+NOT_COUNTED_TEXT = "Not stated as a programme result: no source says the programme counts this change"
+NOT_COUNTED_NOTE = (
+    "Changes marked \u201cnot stated as a programme result\u201d are on record (for example in an ILO "
+    "results-monitoring record), but no source says the programme counts them among the institutional changes "
+    "it reports; they are not part of the programme's totals."
+)
 OTHER_INDICATORS = ["sdg131_pension", "sdg131_pension_female", "sdg131_pension_male", "sdg381_uhc_index"]
 
 
@@ -51,8 +58,9 @@ def change_rows(pkg, changes: list[dict], page_src: str, with_country: bool = Fa
         row = {
             "when": c["period"] or (str(int(c["year"])) if not is_blank(c.get("year")) else "date unknown"),
             "phase": "" if is_blank(c.get("phase")) else int(c["phase"]),
-            "step": STEP_NAMES.get(c["step"], c["step"]),
+            "step": STEP_NAMES.get(c["step"], c["step"] or "not shown in the source"),
             "description": c["description"],
+            "link": COUNTED if c.get("programme_link") == COUNTED else NOT_COUNTED_TEXT,
             "people": people,
             "source": provenance(pkg, [c]),
         }
@@ -68,6 +76,7 @@ CHANGE_COLUMNS = [
     Column("phase", "Phase"),
     Column("step", "Step"),
     Column("description", "What changed"),
+    Column("link", "Programme result?"),
     Column("people", "People covered"),
     Column("source", "Source"),
 ]
@@ -167,6 +176,8 @@ def country_page(pkg, iso3: str) -> Page:
     changes = _changes(pkg, iso3)
     if changes:
         sources |= {x["source_id"] for x in changes} | {x["people_source_id"] for x in changes if x["people_source_id"]}
+        if any(x.get("programme_link") != COUNTED for x in changes):
+            page.add(NOT_COUNTED_NOTE)
         page.add(table(CHANGE_COLUMNS, change_rows(pkg, changes, src)))
     else:
         page.add(gap(f"No institutional change in {c['name']} is documented in the package yet.", contribute))
