@@ -118,6 +118,8 @@ def _add_changes(t: dict[str, list[dict]], k: int, rng: random.Random) -> None:
                 "people_measure": "people",
                 "people_verification": "unverified",
                 "people_source_id": SOURCE,
+                # alternate, without drawing from rng, so the rest of the synthetic package stays the same
+                "programme_link": "counted by the programme" if counters[iso] % 2 else "not stated",
                 "verification": "unverified",
                 "source_id": SOURCE,
                 "notes": "synthetic",

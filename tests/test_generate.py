@@ -85,7 +85,11 @@ def test_gaps_are_measured_from_the_data():
     gaps = {g["what"]: g for g in measured_gaps(pkg)}
     changes = pkg["institutional_changes"]
     phase1 = gaps["Itemised phase-1 institutional changes"]
-    assert phase1["have"] == f"{int((changes['phase'] == 1).sum())} documented"
+    counted = changes[changes["programme_link"] == "counted by the programme"]
+    assert phase1["have"] == f"{int((counted['phase'] == 1).sum())} documented and counted by the programme"
+    phase2 = gaps["Itemised phase-2 institutional changes"]  # the fixture's phase-2 change is not counted
+    assert phase2["have"] == f"{int((counted['phase'] == 2).sum())} documented and counted by the programme"
+    assert int((changes["phase"] == 2).sum()) > int((counted["phase"] == 2).sum())
     assert phase1["expected"].startswith(str(int(pkg.figures["phase1_institutional_changes"]["value"])))
 
 

@@ -7,7 +7,7 @@ from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Column, gap, link, table
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE
-from spf.sitegen.pages.countries import CHANGE_COLUMNS, STEP_NAMES, change_rows
+from spf.sitegen.pages.countries import CHANGE_COLUMNS, COUNTED, NOT_COUNTED_NOTE, STEP_NAMES, change_rows
 from spf.sitegen.text import number
 
 COLUMNS = [
@@ -22,6 +22,7 @@ COLUMNS = [
 
 def _documented_vs_reported(pkg, view: views.Chart) -> ChartSpec | None:
     df = pkg["institutional_changes"]
+    df = df[df["programme_link"] == COUNTED]  # only changes a source counts among the programme's results
     data = []
     for item in view.items:
         (measure,) = item.measures
@@ -67,8 +68,8 @@ def build(pkg) -> list[Page]:
     page = Page(
         src,
         "Institutional changes",
-        "Register of documented institutional changes supported by the "
-        "SPF Flagship programme, by country, year and step, with sources.",
+        "Register of documented institutional changes in the SPF Flagship programme's countries, by country, "
+        "year and step, with sources and whether a source counts each one among the programme's results.",
     )
     page.add(
         "The programme counts its results as institutional changes in three steps: a strategy or policy "
@@ -86,6 +87,7 @@ def build(pkg) -> list[Page]:
     page.add("## The register")
     if changes:
         cols = [Column("country", "Country")] + CHANGE_COLUMNS
+        page.add(NOT_COUNTED_NOTE)
         page.add(table(cols, change_rows(pkg, changes, src, with_country=True), searchable=True))
     else:
         page.add(gap("No institutional change is documented yet.", link(src, CONTRIBUTE)))

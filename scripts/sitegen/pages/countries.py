@@ -12,6 +12,13 @@ from spf.sitegen.text import figure, h, is_blank, md, number
 WORLD = "OWID_WRL"
 ANY = "sdg131_any_benefit"
 STEP_NAMES = {"strategy": "1. Strategy or policy", "law": "2. Law or scheme", "operations": "3. Operations"}
+COUNTED = "counted by the programme"
+NOT_COUNTED_TEXT = "Not stated as a programme result: no source says the programme counts this change"
+NOT_COUNTED_NOTE = (
+    "Changes marked \u201cnot stated as a programme result\u201d are on record (for example in an ILO "
+    "results-monitoring record), but no source says the programme counts them among the institutional changes "
+    "it reports; they are not part of the programme's totals."
+)
 OTHER_INDICATORS = ["sdg131_pension", "sdg131_pension_female", "sdg131_pension_male", "sdg381_uhc_index"]
 
 
@@ -45,8 +52,9 @@ def change_rows(pkg, changes: list[dict], page_src: str, with_country: bool = Fa
         row = {
             "when": c["period"] or (str(int(c["year"])) if not is_blank(c.get("year")) else "date unknown"),
             "phase": "" if is_blank(c.get("phase")) else int(c["phase"]),
-            "step": STEP_NAMES.get(c["step"], c["step"]),
+            "step": STEP_NAMES.get(c["step"], c["step"] or "not shown in the source"),
             "description": c["description"],
+            "link": COUNTED if c.get("programme_link") == COUNTED else NOT_COUNTED_TEXT,
             "people": people,
             "source": provenance(pkg, [c]),
         }
@@ -62,6 +70,7 @@ CHANGE_COLUMNS = [
     Column("phase", "Phase"),
     Column("step", "Step"),
     Column("description", "What changed"),
+    Column("link", "Programme result?"),
     Column("people", "People covered"),
     Column("source", "Source"),
 ]
@@ -163,6 +172,8 @@ def country_page(pkg, iso3: str, view: views.Chart) -> Page:
     changes = _changes(pkg, iso3)
     if changes:
         sources |= {x["source_id"] for x in changes} | {x["people_source_id"] for x in changes if x["people_source_id"]}
+        if any(x.get("programme_link") != COUNTED for x in changes):
+            page.add(NOT_COUNTED_NOTE)
         page.add(table(CHANGE_COLUMNS, change_rows(pkg, changes, src)))
     else:
         page.add(gap(f"No institutional change in {c['name']} is documented in the package yet.", contribute))

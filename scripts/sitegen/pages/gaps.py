@@ -49,7 +49,8 @@ def _list_gaps(pkg) -> list[dict]:
         gaps.append(
             {
                 "what": f"Itemised phase-{phase} institutional changes",
-                "have": f"{int((ch['phase'] == phase).sum())} documented",
+                "have": f"{int(((ch['phase'] == phase) & (ch['programme_link'] == 'counted by the programme')).sum())} "
+                "documented and counted by the programme",
                 "expected": f"{number(total['value'])} ({total['verification']}, {total['period']})"
                 if total
                 else "unknown",
