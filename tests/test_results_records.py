@@ -4,6 +4,7 @@ never added to the programme's totals. These tests read the real package and ../
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
 
@@ -18,7 +19,10 @@ from spf.sitegen.pages.countries import NOT_COUNTED_TEXT
 from spf.sitegen.text import h
 
 RECORDS = SHARED_SOURCES / "ilo_results_records.csv"
-pytestmark = pytest.mark.skipif(not RECORDS.is_file(), reason=f"the gathered sources are not at {SHARED_SOURCES}")
+# Outside CI a checkout without ../shared skips these; in CI (CI=true) a missing folder fails them instead.
+pytestmark = pytest.mark.skipif(
+    not RECORDS.is_file() and not os.environ.get("CI"), reason=f"the gathered sources are not at {SHARED_SOURCES}"
+)
 COUNTED = "counted by the programme"
 
 
