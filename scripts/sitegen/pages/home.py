@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spf.sitegen import views
 from spf.sitegen.components import kpi_grid, md_link
+from spf.sitegen.figures import count_text
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import card, focus_map
 
@@ -29,7 +30,7 @@ def build(pkg) -> list[Page]:
         "Programme on Building Social Protection Floors for All, with sources and verification labels.",
     )
     page.add(INTRO)
-    n_list = int((pkg["focus_countries"]["phase"] == 2).sum())
+    n_list = count_text(int((pkg["focus_countries"]["phase"] == 2).sum()), "entries")
     cards, charts = views.for_page(pkg, "home")
     for section, heading in (("phase2", PHASE2), ("phase1", PHASE1)):
         shown = [card(pkg, c, n_list=n_list) for c in cards if c.section == section]
