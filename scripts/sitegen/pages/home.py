@@ -13,9 +13,12 @@ INTRO = (
     "Organization's programme for helping countries extend social protection to everyone: income security "
     "and health care across the life cycle. It runs in phases: 2016-2020, 2021-2025 and 2026-2030.\n\n"
     "This site gathers what public sources say about the programme's results and the coverage statistics "
-    "around them. Every figure names its source and carries a verification label: **verified** (seen in an "
+    "around them. Every figure from a source carries its verification label: **verified** (seen in an "
     "official ILO or UN publication), **reported** (an official statement republished by an independent "
-    "outlet) or **unverified**. Where sources disagree, both figures are shown."
+    "outlet) or **unverified**; numbers counted from the rows of this package are marked **computed**. "
+    "Cards, charts and tables name each figure's source (a chart's sources are in its data table); in the "
+    "sentences that summarise them, each number carries its label in brackets. Where sources disagree, both "
+    "figures are shown."
 )
 
 PHASE2 = "## Phase 2 (2021-2025): results against targets"

@@ -145,6 +145,34 @@ def _conflict_table(pkg, groups: list[list[dict]]) -> str:
     return table(CONFLICT_COLUMNS, rows, caption="Figures that disagree, in numbered groups of figures compared")
 
 
+OTHER_TOPICS = ("programme", "meeting", "country_result")
+
+
+def _other_figures(pkg) -> str | None:
+    """Figures about the programme that no headline card shows (staff, countries surveyed, meetings)."""
+    on_cards = {m for c in views.for_page(pkg, "home")[0] + views.for_page(pkg, "thematic")[0] for m in c.all_measures}
+    rows = sorted(
+        (r for r in pkg.figures.values() if r["topic"] in OTHER_TOPICS and r["measure"] not in on_cards),
+        key=lambda r: (r["as_of"], r["figure_id"]),
+    )
+    if not rows:
+        return None
+    return table(
+        CONFLICT_COLUMNS[1:],
+        [
+            {
+                "label": r["label"],
+                "value": Fig.of(r).words(),  # the label is in its own column
+                "period": r["period"],
+                "verification": badge(r["verification"]),
+                "source": provenance(pkg, [r]),
+            }
+            for r in rows
+        ],
+        caption="Other figures about the programme",
+    )
+
+
 def build(pkg) -> list[Page]:
     page = Page(
         "results.md",
@@ -164,6 +192,9 @@ def build(pkg) -> list[Page]:
         "The phase-2 people figures do not all count the same thing: read each label in the data table "
         "(measurable improvement, legal and effective coverage, access to benefits)."
     )
+    other = _other_figures(pkg)
+    if other:
+        page.add("## Other figures about the programme", other)
     page.add(
         "## Figures that disagree",
         "Where two sources give different numbers for the same thing, both are kept. Nothing here is "
