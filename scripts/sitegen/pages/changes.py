@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from spf.sitegen import views
+from spf.sitegen import register, views
 from spf.sitegen.charts import ChartSpec
-from spf.sitegen.components import Column, gap, link, table
+from spf.sitegen.components import Block, Column, gap, link, md_link
 from spf.sitegen.figures import Fig, count_text
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE
@@ -90,7 +90,14 @@ def build(pkg) -> list[Page]:
     if changes:
         cols = [Column("country", "Country")] + CHANGE_COLUMNS
         page.add(NOT_COUNTED_NOTE)
-        page.add(table(cols, change_rows(pkg, changes, src, with_country=True), searchable=True))
+        page.add(
+            "Filter the register by country, step, phase, verification label and programme link, order it by "
+            "date and download the rows shown as CSV (with JavaScript; without it, the whole register is below "
+            f"and in [institutional\\_changes.csv]({md_link(src, 'data/institutional_changes.md')}))."
+        )
+        page.add(Block(register.filters(pkg, changes, STEP_NAMES)))
+        page.add(register.table(pkg, changes, change_rows(pkg, changes, src, with_country=True), cols))
+        page.add(Block(register.script(src)))
     else:
         page.add(gap("No institutional change is documented yet.", link(src, CONTRIBUTE)))
     return [page]
