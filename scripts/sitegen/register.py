@@ -75,7 +75,7 @@ def filters(pkg, changes: list[dict], step_names: dict) -> str:
     )
     return (
         f'<form class="register-tool" id="register-filters" data-table="{TABLE_ID}" '
-        f'data-fields="{h(json.dumps(CSV_FIELDS))}" hidden>'
+        f'data-fields="{h(json.dumps(CSV_FIELDS))}" hidden data-search-exclude>'
         f"<fieldset><legend>Filter the register</legend>{''.join(fields)}{sort}</fieldset>"
         '<p class="register-tool__count" id="register-count" aria-live="polite"></p>'
         '<p><a id="register-csv" href="#" download="institutional-changes-shown.csv">Download these rows (CSV)</a>'
