@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from spf.sitegen import views
+from spf.sitegen import register, views
 from spf.sitegen.charts import ChartSpec
-from spf.sitegen.components import Column, gap, link, table
+from spf.sitegen.components import Block, Column, gap, link, md_link
+from spf.sitegen.figures import Fig, count_text
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE
 from spf.sitegen.pages.countries import CHANGE_COLUMNS, COUNTED, NOT_COUNTED_NOTE, STEP_NAMES, change_rows
-from spf.sitegen.text import number
 
 COLUMNS = [
     Column("phase", "Phase"),
@@ -29,7 +29,8 @@ def _documented_vs_reported(pkg, view: views.Chart) -> ChartSpec | None:
         reported = pkg.measure(measure, targets=False)
         if not reported:
             continue
-        total = reported[-1]
+        verified = [r for r in reported if r["verification"] == "verified"]
+        total = (verified or reported)[-1]  # the latest published total; a press figure only when there is none
         phase = views.text("chart.changes_documented.phase", phase=item.key)
         data.append(
             {
@@ -45,8 +46,8 @@ def _documented_vs_reported(pkg, view: views.Chart) -> ChartSpec | None:
         data.append(
             {
                 "phase": phase,
-                "series": views.text("chart.changes_documented.reported"),
-                **{k: total[k] for k in ("value", "verification", "source_id", "period", "label")},
+                "series": views.text(f"chart.changes_documented.reported_{total['verification']}"),
+                **{k: total[k] for k in ("value", "unit", "verification", "source_id", "period", "label")},
             }
         )
     if not data:
@@ -55,8 +56,8 @@ def _documented_vs_reported(pkg, view: views.Chart) -> ChartSpec | None:
         views.text(
             "chart.changes_documented.pair",
             phase=d["phase"],
-            documented=number(d["value"]),
-            reported=number(t["value"]),
+            documented=Fig.count(d["value"], t["unit"]).text(),
+            reported=Fig.of(t).text(),
         )
         for d, t in zip(data[::2], data[1::2], strict=True)
     )
@@ -79,7 +80,8 @@ def build(pkg) -> list[Page]:
     )
     for key, name in STEP_NAMES.items():
         n = int((pkg["institutional_changes"]["step"] == key).sum())
-        page.add(f"- {name}: {n} documented")
+        number, what = name.split(". ", 1)  # "1. Strategy" would start an ordered list
+        page.add(f"- Step {number} ({what.lower()}): {count_text(n, 'documented')}")
     spec = _documented_vs_reported(pkg, views.for_page(pkg, "changes")[1][0])
     if spec:
         page.chart(spec)
@@ -88,7 +90,14 @@ def build(pkg) -> list[Page]:
     if changes:
         cols = [Column("country", "Country")] + CHANGE_COLUMNS
         page.add(NOT_COUNTED_NOTE)
-        page.add(table(cols, change_rows(pkg, changes, src, with_country=True), searchable=True))
+        page.add(
+            "Filter the register by country, step, phase, verification label and programme link, order it by "
+            "date and download the rows shown as CSV (with JavaScript; without it, the whole register is below "
+            f"and in [institutional\\_changes.csv]({md_link(src, 'data/institutional_changes.md')}))."
+        )
+        page.add(Block(register.filters(pkg, changes, STEP_NAMES)))
+        page.add(register.table(pkg, changes, change_rows(pkg, changes, src, with_country=True), cols))
+        page.add(Block(register.script(src)))
     else:
         page.add(gap("No institutional change is documented yet.", link(src, CONTRIBUTE)))
     return [page]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spf.sitegen import views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Column, kpi
+from spf.sitegen.figures import count_text
 
 CONTRIBUTE = "contribute/index.md"
 SOURCE_COLUMNS = [
@@ -95,7 +96,7 @@ def focus_map(pkg, view: views.Chart) -> ChartSpec | None:
     n2 = sum(1 for r in rows if "2" in r["phases"])
     return view.spec(
         rows,
-        views.text(view.summary, n1=n1, n2=n2),
+        views.text(view.summary, n1=count_text(n1, "focus countries"), n2=count_text(n2, "focus countries")),
         [Column("iso3", "ISO3"), Column("name", "Country"), Column("phases", "Phase(s)")] + SOURCE_COLUMNS,
         categorical={k: views.text(f"chart.focus_map.group.{k}") for k in (1, 2, 3)},
     )

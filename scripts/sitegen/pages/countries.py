@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from spf.sitegen import views
-from spf.sitegen.charts import ChartSpec, trend_sentence
+from spf.sitegen import figures, views
+from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Column, Raw, badge, gap, link, md_link, provenance, source_link, table
+from spf.sitegen.figures import Fig, count_text
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE, SOURCE_COLUMNS, with_source
 from spf.sitegen.text import figure, h, is_blank, md, number
@@ -104,7 +105,7 @@ def coverage_chart(pkg, iso3: str, view: views.Chart) -> ChartSpec | None:
                     },
                 )
             )
-    trend = trend_sentence(views.text(view.what, name=name), own)
+    trend = figures.trend(views.text(view.what, name=name), [Fig.of(r, unit="percent") for r in own])
     return view.spec(
         data,
         views.text(view.summary, trend=trend),
@@ -230,13 +231,11 @@ def coverage_map(pkg, view: views.Chart) -> ChartSpec | None:
     lo, hi = min(rows, key=lambda r: r["value"]), max(rows, key=lambda r: r["value"])
     summary = views.text(
         view.summary,
-        n=len(rows),
-        lo=number(lo["value"]),
+        n=count_text(len(rows), "focus countries"),
+        lo=Fig.of(lo, unit="percent").text(),
         lo_name=lo["name"],
-        lo_year=lo["year"],
-        hi=number(hi["value"]),
+        hi=Fig.of(hi, unit="percent").text(),
         hi_name=hi["name"],
-        hi_year=hi["year"],
     )
     columns = [
         Column("iso3", "ISO3"),

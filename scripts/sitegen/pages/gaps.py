@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from spf.sitegen import views
-from spf.sitegen.components import Column, link, md_link, table
+from spf.sitegen.components import Column, Raw, link, md_link, table
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE
-from spf.sitegen.text import number
+from spf.sitegen.pages.countries import COUNTED, country_src
+from spf.sitegen.text import h, number
 
 NOT_IN_PACKAGE = [
     (
@@ -120,6 +121,63 @@ def _coverage_gaps(pkg) -> list[dict]:
     return gaps
 
 
+def _country_gaps(pkg, iso3: str, newest: int | None) -> list[str]:
+    """What the package lacks for one focus country: changes, a recent coverage figure, a partner."""
+    name = pkg.countries[iso3]["name"]
+    changes = pkg.by("institutional_changes", "iso3").get(iso3, [])
+    missing = []
+    if not changes:
+        missing.append("no institutional change on record")
+    elif not any(c["programme_link"] == COUNTED for c in changes):
+        missing.append("no change that a source counts among the programme's results")
+    series = pkg.coverage_series(iso3, "sdg131_any_benefit")
+    if not series:
+        missing.append("no SDG 1.3.1 coverage figure")
+    elif newest and int(series[-1]["year"]) < newest:
+        missing.append(f"no SDG 1.3.1 coverage figure since {int(series[-1]['year'])} (others have {newest})")
+    if not any(name in (p["countries"] or "") for p in pkg.records("partners")):
+        missing.append("no partner on record")
+    return missing
+
+
+def country_gaps(pkg, src: str) -> list[dict]:
+    """One row per focus country that lacks something, with a link to propose a source."""
+    years = [int(r["year"]) for iso3 in pkg.focus_iso3 for r in pkg.coverage_series(iso3, "sdg131_any_benefit")[-1:]]
+    newest = max(years) if years else None  # the newest year any focus country has
+    rows = []
+    for iso3 in pkg.focus_iso3:
+        missing = _country_gaps(pkg, iso3, newest)
+        if missing:
+            name = pkg.countries[iso3]["name"]
+            rows.append(
+                {
+                    "country": Raw(f'<a href="{h(link(src, country_src(iso3)))}">{h(name)}</a>'),
+                    "missing": "; ".join(missing),
+                    "propose": Raw(f'<a href="{h(link(src, CONTRIBUTE))}">Propose a source for {h(name)}</a>'),
+                }
+            )
+    return rows
+
+
+def _by_country(page: Page, pkg) -> None:
+    rows = country_gaps(pkg, page.src)
+    page.add("## By focus country")
+    if not rows:
+        page.add("Every focus country has a change, a recent coverage figure and a partner on record.")
+        return
+    page.add(
+        "What the package lacks for each focus country, measured from its rows: no institutional change (or "
+        "none a source counts among the programme's results), no SDG 1.3.1 coverage figure, or none as recent "
+        "as the newest year another focus country has, and no partner named for it.",
+        table(
+            [Column("country", "Country"), Column("missing", "Missing"), Column("propose", "Help fill it")],
+            rows,
+            caption="What is missing, by focus country",
+            searchable=True,
+        ),
+    )
+
+
 def build(pkg) -> list[Page]:
     src = "what-we-dont-know.md"
     page = Page(
@@ -141,6 +199,7 @@ def build(pkg) -> list[Page]:
             searchable=True,
         ),
     )
+    _by_country(page, pkg)
     page.add(
         "## Not in the package at all",
         table([Column("what", "What"), Column("why", "Why")], [{"what": w, "why": y} for w, y in NOT_IN_PACKAGE]),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from spf.sitegen import views
-from spf.sitegen.charts import ChartSpec, trend_sentence
+from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Column, badge, provenance, table
+from spf.sitegen.figures import Fig, listing, trend
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import SOURCE_COLUMNS, with_source
-from spf.sitegen.text import figure, number
+from spf.sitegen.text import figure
 
 WORLD, ANY = "OWID_WRL", "sdg131_any_benefit"
 UN_REGIONS = ["UN_AFR", "UN_ASI", "UN_EUR", "UN_LAC", "UN_NAM", "UN_OCE"]
@@ -23,21 +24,31 @@ def _world(pkg, view: views.Chart) -> ChartSpec | None:
         rows += [with_source(pkg, {**r, "series": r["area_name"]}) for r in pkg.coverage_series(code, ANY)]
     if not rows:
         return None
-    world = [r for r in rows if r["area_code"] == WORLD]
-    trend = trend_sentence(views.text(view.what), world)
-    return view.spec(rows, views.text(view.summary, trend=trend), AREA_COLUMNS + SOURCE_COLUMNS)
+    world = [Fig.of(r, unit="percent") for r in rows if r["area_code"] == WORLD]
+    summary = views.text(view.summary, trend=trend(views.text(view.what), world))
+    return view.spec(rows, summary, AREA_COLUMNS + SOURCE_COLUMNS)
+
+
+def names(labels: list[str]) -> list[str]:
+    """What tells figures apart: in 'Maternity protection coverage: world' and 'Disability benefit coverage:
+    world' the part before ': ', in 'Spending: high-income countries' and 'Spending: low-income countries' the
+    part after; the whole label when neither part is shared."""
+    parts = [label.split(": ", 1) if ": " in label else [label, ""] for label in labels]
+    if len({p[0] for p in parts}) == 1 and all(p[1] for p in parts):
+        return [p[1] for p in parts]
+    if len({p[1] for p in parts}) == 1:
+        return [p[0] for p in parts]
+    return labels
 
 
 def _bars(pkg, view: views.Chart) -> ChartSpec | None:
-    rows = [
-        with_source(pkg, {**r, "what": r["label"].split(": ")[-1]})
-        for r in pkg.figures.values()
-        if r["topic"] == view.topic
-    ]
+    rows = sorted((r for r in pkg.figures.values() if r["topic"] == view.topic), key=lambda r: -r["value"])
     if not rows:
         return None
-    rows.sort(key=lambda r: -r["value"])
-    parts = ", ".join(views.text("chart.context_bars.part", what=r["what"], value=number(r["value"])) for r in rows)
+    rows = [
+        with_source(pkg, {**r, "what": name}) for r, name in zip(rows, names([r["label"] for r in rows]), strict=True)
+    ]
+    parts = listing([(r["what"], Fig.of(r)) for r in rows])
     return view.spec(rows, views.text(view.summary, parts=parts), BAR_COLUMNS + SOURCE_COLUMNS)
 
 
@@ -98,7 +109,7 @@ def _comparison(page: Page, pkg) -> None:
 
 
 def _regions(page: Page, pkg) -> None:
-    regions = [r for r in pkg.figures.values() if r["topic"] == "coverage_region"]
+    regions = sorted((r for r in pkg.figures.values() if r["topic"] == "coverage_region"), key=lambda r: -r["value"])
     if regions:
         page.add(
             "## ILO regions in 2020",
@@ -106,11 +117,11 @@ def _regions(page: Page, pkg) -> None:
                 [Column("what", "Region"), Column("value", "Covered"), Column("source", "Source")],
                 [
                     {
-                        "what": r["label"].split(": ")[-1],
+                        "what": name,
                         "value": figure(r["value"], r["unit"]),
                         "source": provenance(pkg, [r]),
                     }
-                    for r in sorted(regions, key=lambda r: -r["value"])
+                    for r, name in zip(regions, names([r["label"] for r in regions]), strict=True)
                 ],
             ),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spf.sitegen import views
 from spf.sitegen.components import kpi_grid, md_link
+from spf.sitegen.figures import count_text
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import card, focus_map
 
@@ -12,9 +13,12 @@ INTRO = (
     "Organization's programme for helping countries extend social protection to everyone: income security "
     "and health care across the life cycle. It runs in phases: 2016-2020, 2021-2025 and 2026-2030.\n\n"
     "This site gathers what public sources say about the programme's results and the coverage statistics "
-    "around them. Every figure names its source and carries a verification label: **verified** (seen in an "
+    "around them. Every figure from a source carries its verification label: **verified** (seen in an "
     "official ILO or UN publication), **reported** (an official statement republished by an independent "
-    "outlet) or **unverified**. Where sources disagree, both figures are shown."
+    "outlet) or **unverified**; numbers counted from the rows of this package are marked **computed**. "
+    "Cards, charts and tables name each figure's source (a chart's sources are in its data table); in the "
+    "sentences that summarise them, each number carries its label in brackets. Where sources disagree, both "
+    "figures are shown."
 )
 
 PHASE2 = "## Phase 2 (2021-2025): results against targets"
@@ -29,7 +33,7 @@ def build(pkg) -> list[Page]:
         "Programme on Building Social Protection Floors for All, with sources and verification labels.",
     )
     page.add(INTRO)
-    n_list = int((pkg["focus_countries"]["phase"] == 2).sum())
+    n_list = count_text(int((pkg["focus_countries"]["phase"] == 2).sum()), "entries")
     cards, charts = views.for_page(pkg, "home")
     for section, heading in (("phase2", PHASE2), ("phase1", PHASE1)):
         shown = [card(pkg, c, n_list=n_list) for c in cards if c.section == section]

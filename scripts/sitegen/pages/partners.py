@@ -5,6 +5,7 @@ from __future__ import annotations
 from spf.sitegen import views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Column, Raw, badge, provenance, table
+from spf.sitegen.figures import Fig, listing
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import SOURCE_COLUMNS, with_source
 from spf.sitegen.text import figure, is_blank
@@ -23,7 +24,7 @@ def _budget(pkg, view: views.Chart) -> ChartSpec | None:
     items = "; ".join(
         views.text(
             "chart.funding_budget.item",
-            item=d["item"].lower(),
+            item=d["item"],
             value=figure(d["value"], d["unit"]),
             verification=d["verification"],
             as_of=d["as_of"],
@@ -44,9 +45,7 @@ def _split(pkg, view: views.Chart) -> ChartSpec | None:
     rows.sort(key=lambda r: -r["value"])
     for r in rows:
         r["part"] = r["label"].replace("Share of the phase-2 budget for ", "")
-    parts = ", ".join(
-        views.text("chart.funding_split.part", part=r["part"], value=figure(r["value"], "percent")) for r in rows
-    )
+    parts = listing([(r["part"], Fig.of(r, unit="percent")) for r in rows])
     return view.spec(
         rows,
         views.text(view.summary, parts=parts),

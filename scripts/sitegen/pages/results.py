@@ -6,9 +6,9 @@ from __future__ import annotations
 from spf.sitegen import views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Column, badge, provenance, table
+from spf.sitegen.figures import Fig, series
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import SOURCE_COLUMNS, differs, with_source
-from spf.sitegen.text import figure, number
 
 FIG_COLUMNS = [
     Column("period", "Period"),
@@ -23,43 +23,23 @@ def _rows(pkg, rows):
 
 
 def _progress(pkg, view: views.Chart) -> ChartSpec | None:
-    """Results of one measure over time, against its targets."""
+    """Results of one measure over time, beside its targets: the targets are rows of the chart's data (their
+    own bars, with their source in the data table), never lines without a source."""
     (measure,) = view.measures
     results = pkg.measure(measure, targets=False)
     if not results:
         return None
     targets = pkg.measure(measure, targets=True)
-    first, last = results[0], results[-1]
-    fields = {
-        "what": views.text(view.what),
-        "first": figure(first["value"], first["unit"], first["qualifier"]),
-        "first_period": first["period"],
-        "last": figure(last["value"], last["unit"], last["qualifier"]),
-        "last_period": last["period"],
-    }
-    summary = views.text("chart.progress.summary.many" if len(results) > 1 else "chart.progress.summary.one", **fields)
+    summary = series(views.text(view.what), [Fig.of(r) for r in results])
     if targets:
         summary += views.text(
             "chart.progress.summary.targets",
-            targets=views.text("chart.progress.target_joiner").join(
-                views.text("chart.progress.target", value=figure(t["value"], t["unit"]), verification=t["verification"])
-                for t in targets
-            ),
+            targets=views.text("chart.progress.target_joiner").join(Fig.of(t).text() for t in targets),
         )
-    return view.spec(
-        _rows(pkg, results),
-        summary + ".",
-        FIG_COLUMNS + SOURCE_COLUMNS,
-        targets=[
-            {
-                "value": t["value"],
-                "label": views.text(
-                    "chart.progress.target_label", value=figure(t["value"], t["unit"]), verification=t["verification"]
-                ),
-            }
-            for t in targets
-        ],
-    )
+    result = views.text("chart.progress.result")
+    data = [{**r, "series": result} for r in results]
+    data += [{**t, "series": views.text("chart.progress.target_series", what=Fig.of(t).words())} for t in targets]
+    return view.spec(_rows(pkg, data), summary + ".", [Column("series", "Series")] + FIG_COLUMNS + SOURCE_COLUMNS)
 
 
 def _by_step(pkg, view: views.Chart) -> ChartSpec | None:
@@ -67,28 +47,36 @@ def _by_step(pkg, view: views.Chart) -> ChartSpec | None:
     rows = [r for r in pkg.figures.values() if r["topic"] == view.topic and r["phase"] == 1]
     if not rows:
         return None
-    names = {m: views.text(item.label) for item in view.items for m in item.measures}
+    names = {m: (n, views.text(item.label)) for n, item in enumerate(view.items, 1) for m in item.measures}
     data = sorted(
-        (with_source(pkg, {**r, "step": names.get(r["measure"], r["label"])}) for r in rows), key=lambda r: r["step"]
+        (with_source(pkg, {**r, "step": names.get(r["measure"], (0, r["label"]))[1]}) for r in rows),
+        key=lambda r: r["step"],
     )
-    total = sum(float(r["value"]) for r in data)
-    official = pkg.measure(view.measures[0], targets=False)
-    match = ""
-    if official:
-        same = float(official[-1]["value"]) == total
-        match = views.text(
-            "chart.results_by_step.match",
-            total=number(total),
-            relation=views.text("chart.results_by_step.same" if same else "chart.results_by_step.differs"),
-            verification=official[-1]["verification"],
-            official=number(official[-1]["value"]),
+    steps = "; ".join(
+        views.text(
+            "chart.results_by_step.step",
+            n=names.get(r["measure"], (0, ""))[0],
+            what=r["label"].split(": ")[-1],
+            value=Fig.of(r).text(period=False),
         )
-    steps = ", ".join(views.text("chart.results_by_step.step", step=r["step"], value=number(r["value"])) for r in data)
-    return view.spec(
-        data,
-        views.text(view.summary, steps=steps) + match,
-        [Column("step", "Step")] + FIG_COLUMNS + SOURCE_COLUMNS,
+        for r in data
     )
+    summary = views.text(view.summary, steps=steps)
+    official = pkg.measure(view.measures[0], targets=False)
+    if official:
+        total, last = sum(float(r["value"]) for r in data), official[-1]
+        summary += views.text(
+            "chart.results_by_step.match",
+            total=Fig.count(int(total), last["unit"]).text(),
+            relation=views.text(
+                "chart.results_by_step.same" if float(last["value"]) == total else "chart.results_by_step.differs"
+            ),
+            official=Fig.of(last).text(),
+        )
+        labels = sorted({r["verification"] for r in data} - {"verified"})
+        if labels:
+            summary += views.text("chart.results_by_step.caveat", labels=" and ".join(labels))
+    return view.spec(data, summary, [Column("step", "Step")] + FIG_COLUMNS + SOURCE_COLUMNS)
 
 
 def _dimensions(pkg, view: views.Chart) -> ChartSpec | None:
@@ -118,14 +106,20 @@ BUILDERS = {"progress": _progress, "by_step": _by_step, "dimensions": _dimension
 
 
 def conflicts(pkg) -> list[list[dict]]:
-    """Groups of figures of one measure (results or targets) whose values differ."""
+    """Groups of figures that give different values for one thing: one measure (or measures views.yml declares
+    comparable, in the table results-conflicts), results or targets, one period."""
+    alias = {
+        m: item.measures[0] for item in views.table(pkg, "results", "results-conflicts").items for m in item.measures
+    }
     groups: dict[tuple, list[dict]] = {}
     for r in pkg.figures.values():
-        groups.setdefault((r["measure"], r["qualifier"] == "target", r["as_of"][:4]), []).append(r)
+        key = (alias.get(r["measure"], r["measure"]), r["qualifier"] == "target", r["period"])
+        groups.setdefault(key, []).append(r)
     return [sorted(g, key=lambda r: r["figure_id"]) for _, g in sorted(groups.items()) if differs(g)]
 
 
 CONFLICT_COLUMNS = [
+    Column("group", "Compared", True),
     Column("label", "Figure"),
     Column("value", "Value"),
     Column("period", "Period"),
@@ -134,18 +128,49 @@ CONFLICT_COLUMNS = [
 ]
 
 
-def _conflict_table(pkg, group: list[dict]) -> str:
+def _conflict_table(pkg, groups: list[list[dict]]) -> str:
+    """Every disagreement in one table; 'Compared' numbers the group each figure belongs to."""
     rows = [
         {
-            "value": figure(r["value"], r["unit"], r["qualifier"]),
+            "group": n,
+            "value": Fig.of(r).words(),  # the label is in its own column
             "label": r["label"],
             "period": r["period"],
             "verification": badge(r["verification"]),
             "source": provenance(pkg, [r]),
         }
+        for n, group in enumerate(groups, 1)
         for r in group
     ]
-    return table(CONFLICT_COLUMNS, rows)
+    return table(CONFLICT_COLUMNS, rows, caption="Figures that disagree, in numbered groups of figures compared")
+
+
+OTHER_TOPICS = ("programme", "meeting", "country_result")
+
+
+def _other_figures(pkg) -> str | None:
+    """Figures about the programme that no headline card shows (staff, countries surveyed, meetings)."""
+    on_cards = {m for c in views.for_page(pkg, "home")[0] + views.for_page(pkg, "thematic")[0] for m in c.all_measures}
+    rows = sorted(
+        (r for r in pkg.figures.values() if r["topic"] in OTHER_TOPICS and r["measure"] not in on_cards),
+        key=lambda r: (r["as_of"], r["figure_id"]),
+    )
+    if not rows:
+        return None
+    return table(
+        CONFLICT_COLUMNS[1:],
+        [
+            {
+                "label": r["label"],
+                "value": Fig.of(r).words(),  # the label is in its own column
+                "period": r["period"],
+                "verification": badge(r["verification"]),
+                "source": provenance(pkg, [r]),
+            }
+            for r in rows
+        ],
+        caption="Other figures about the programme",
+    )
 
 
 def build(pkg) -> list[Page]:
@@ -167,14 +192,17 @@ def build(pkg) -> list[Page]:
         "The phase-2 people figures do not all count the same thing: read each label in the data table "
         "(measurable improvement, legal and effective coverage, access to benefits)."
     )
+    other = _other_figures(pkg)
+    if other:
+        page.add("## Other figures about the programme", other)
     page.add(
         "## Figures that disagree",
         "Where two sources give different numbers for the same thing, both are kept. Nothing here is "
         "resolved silently: compare the sources and labels.",
     )
     groups = conflicts(pkg)
-    for group in groups:
-        page.add(_conflict_table(pkg, group))
-    if not groups:
+    if groups:
+        page.add(_conflict_table(pkg, groups))
+    else:
         page.add("No disagreements in the current data.")
     return [page]

@@ -1,0 +1,105 @@
+"""The register of institutional changes as a tool: a plain HTML table (the whole register, readable without
+JavaScript) whose rows carry what docs/assets/js/register.js needs to filter them (country, step, phase,
+verification, programme link), sort them by date and offer the shown rows as a CSV built in the browser."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from spf.sitegen.components import Column, SearchableBlock, cell, link
+from spf.sitegen.text import h, is_blank
+
+TABLE_ID = "register-table"
+SCRIPT = "assets/js/register.js"
+# The CSV of the shown rows: the columns of institutional_changes.csv a reader needs, plus names and URLs.
+CSV_FIELDS = ["change_id", "iso3", "country", "year", "period", "phase", "step", "description", "programme_link",
+              "verification", "people_covered", "people_measure", "people_verification", "source_id",
+              "source_url"]  # fmt: skip
+FILTERS = [  # (row key, label, "all" option)
+    ("iso3", "Country", "All countries"),
+    ("step", "Step", "All steps"),
+    ("phase", "Phase", "All phases"),
+    ("verification", "Verification", "All labels"),
+    ("programme_link", "Programme result?", "Either"),
+]
+
+
+def _plain(value) -> str:
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def date_key(change: dict) -> str:
+    """The year a change is dated by (its year, else the first year in its period); '' when unknown."""
+    if not is_blank(change.get("year")):
+        return str(int(change["year"]))
+    found = re.search(r"(?:19|20)\d\d", change.get("period") or "")
+    return found.group(0) if found else ""
+
+
+def csv_row(pkg, change: dict) -> dict:
+    source = pkg.sources.get(change.get("source_id"), {})
+    extra = {
+        "country": pkg.countries.get(change["iso3"], {}).get("name", change["iso3"]),
+        "source_url": source.get("url"),
+    }
+    return {f: _plain(extra[f] if f in extra else change.get(f)) for f in CSV_FIELDS}
+
+
+def options(pkg, changes: list[dict], key: str, names: dict) -> list[tuple[str, str]]:
+    """(value, shown name) of each value of `key` in the register, in a stable order."""
+    values = sorted({_plain(c.get(key)) for c in changes})
+    shown = [(v, names.get(v, v) if v else "not shown in the source") for v in values]
+    if key == "iso3":
+        shown = [(v, pkg.countries.get(v, {}).get("name", v)) for v in values]
+        shown.sort(key=lambda o: o[1])
+    return shown
+
+
+def filters(pkg, changes: list[dict], step_names: dict) -> str:
+    """The filter form: hidden until register.js shows it, so a reader without JavaScript sees the full table."""
+    fields = []
+    for key, label, everything in FILTERS:
+        opts = "".join(f'<option value="{h(v)}">{h(n)}</option>' for v, n in options(pkg, changes, key, step_names))
+        fields.append(
+            f'<p><label for="register-{h(key)}">{h(label)}</label> <select id="register-{h(key)}" '
+            f'data-key="{h(key)}"><option value="">{h(everything)}</option>{opts}</select></p>'
+        )
+    sort = (
+        '<p><label for="register-sort">Order</label> <select id="register-sort"><option value="">By country</option>'
+        '<option value="asc">Oldest first</option><option value="desc">Newest first</option></select></p>'
+    )
+    return (
+        f'<form class="register-tool" id="register-filters" data-table="{TABLE_ID}" '
+        f'data-fields="{h(json.dumps(CSV_FIELDS))}" hidden data-search-exclude>'
+        f"<fieldset><legend>Filter the register</legend>{''.join(fields)}{sort}</fieldset>"
+        '<p class="register-tool__count" id="register-count" aria-live="polite"></p>'
+        '<p><a id="register-csv" href="#" download="institutional-changes-shown.csv">Download these rows (CSV)</a>'
+        "</p></form>"
+    )
+
+
+def table(pkg, changes: list[dict], rows: list[dict], columns: list[Column]) -> SearchableBlock:
+    """The register as one table with a caption; each row carries its filter values and its CSV row."""
+    head = "".join(f'<th scope="col">{h(c.header)}</th>' for c in columns)
+    body = []
+    for change, row in zip(changes, rows, strict=True):
+        data = csv_row(pkg, change)
+        attrs = "".join(f' data-{k.replace("_", "-")}="{h(data[k])}"' for k, _, _ in FILTERS)
+        tds = "".join(f'<td data-label="{h(c.header)}">{cell(row.get(c.key, ""))}</td>' for c in columns)
+        body.append(f'<tr{attrs} data-date="{h(date_key(change))}" data-row="{h(json.dumps(data))}">{tds}</tr>')
+    return SearchableBlock(
+        '<div class="table-wrap" tabindex="0" role="region" aria-labelledby="register-caption">'
+        f'<table class="stack register" id="{TABLE_ID}"><caption id="register-caption">The register of '
+        "institutional changes</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def script(page_src: str) -> str:
+    """The register's script, loaded by this page only."""
+    return f'<script src="{h(link(page_src, SCRIPT))}" defer></script>'
