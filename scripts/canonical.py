@@ -137,12 +137,16 @@ def strict_rows(raw: bytes, names: list[str]) -> list[dict[str, str]]:
         raise NotReadable(line, "the file is not UTF-8 text") from exc
     text = text.removeprefix("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[tuple[int, list[str]]] = []
-    try:
-        for record in reader:
-            records.append((reader.line_num, record))
-    except csv.Error as exc:
-        raise NotReadable(reader.line_num, f"the CSV cannot be read exactly ({exc})") from exc
+    records: list[tuple[int, list[str]]] = []  # (line the record starts on, cells)
+    while True:
+        start = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise NotReadable(start, f"the CSV cannot be read exactly ({exc})") from exc
+        records.append((start, record))
     while records and records[-1][1] == []:
         records.pop()  # blank lines at the end of the file
     if not records:
