@@ -160,7 +160,7 @@ def package_zip(pkg, release: Release, citation_cff: str) -> bytes:
     entries += [
         ("README.md", data_card(pkg, release).encode()),
         ("LICENSE.txt", LICENCE_NOTE.encode()),
-        ("CITATION.cff", citation_cff.encode()),
+        ("CITATION.cff", release.cff(citation_cff).encode()),
     ]
     return _fixed_zip(entries, release.date)
 
