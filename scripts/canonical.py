@@ -164,7 +164,8 @@ def strict_rows(raw: bytes, names: list[str]) -> list[dict[str, str]]:
 
 def row_multiset(rows: list[dict[str, str]]) -> Counter:
     """The rows as a multiset of {column: cell without surrounding spaces}: what a rewrite must keep."""
-    return Counter(tuple(sorted((k, v.strip()) for k, v in row.items())) for row in rows)
+    names = sorted(rows[0]) if rows else []
+    return Counter((len(row), *(row.get(n, "").strip() for n in names)) for row in rows)
 
 
 def _quoted(line: str, limit: int = 60) -> str:

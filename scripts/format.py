@@ -15,6 +15,7 @@ the release downloads, not to the working tree.
 from __future__ import annotations
 
 import argparse
+import csv
 import difflib
 import json
 import os
@@ -22,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from spf.canonical import NotReadable, canonical_text, row_multiset, strict_rows
+from spf.canonical import NotReadable, canonical_text, row_multiset, strict_rows, why_not_canonical
 from spf.paths import DATAPACKAGE, rel
 
 
@@ -30,16 +31,18 @@ class Refused(Exception):
     """A file that format.py will not rewrite; the message names the file and line."""
 
 
-def formatted(descriptor_path: Path) -> dict[Path, tuple[bytes, bytes]]:
-    """{path: (bytes on disk, canonical bytes)} of every CSV that is not canonical. Refused when a file
-    cannot be read exactly."""
+def formatted(descriptor_path: Path) -> dict[Path, tuple[bytes, bytes, list[dict]]]:
+    """{path: (bytes on disk, canonical bytes, the rows read)} of every CSV that is not canonical. Refused when
+    a file cannot be read exactly."""
     root = descriptor_path.parent
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    changes: dict[Path, tuple[bytes, bytes]] = {}
+    changes: dict[Path, tuple[bytes, bytes, list[dict]]] = {}
     for res in descriptor["resources"]:
         path = root / res["path"]
         names = [f["name"] for f in res["schema"]["fields"]]
         raw = path.read_bytes()
+        if not raw.startswith(b"\xef\xbb\xbf") and _canonical(res, raw):
+            continue  # the fast path: already exactly what canonical_text would write
         try:
             rows = strict_rows(raw, names)
         except NotReadable as exc:
@@ -47,19 +50,26 @@ def formatted(descriptor_path: Path) -> dict[Path, tuple[bytes, bytes]]:
             raise Refused(f"{where}: {exc.reason}; fix it by hand (`make validate` explains)") from exc
         text = canonical_text(res, rows).encode("utf-8")
         if text != raw:
-            changes[path] = (raw, text)
+            changes[path] = (raw, text, rows)
     return changes
 
 
-def replace_proved(path: Path, names: list[str], old: bytes, new: bytes) -> None:
-    """Write `new` beside `path`, read it back, and replace `path` only if it holds exactly the rows and cells
-    of `old`."""
+def _canonical(resource: dict, raw: bytes) -> bool:
+    try:
+        return why_not_canonical(resource, raw.decode("utf-8")) is None
+    except (UnicodeDecodeError, csv.Error):
+        return False
+
+
+def replace_proved(path: Path, names: list[str], rows: list[dict], new: bytes) -> None:
+    """Write `new` beside `path`, read it back, and replace `path` only if it holds exactly these rows and cells
+    (read strictly from the file before)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(new)
         written = Path(tmp).read_bytes()
-        if row_multiset(strict_rows(written, names)) != row_multiset(strict_rows(old, names)):
+        if row_multiset(strict_rows(written, names)) != row_multiset(rows):
             raise Refused(f"{path.name}: the rewrite would change rows or cells; nothing was written")
         os.chmod(tmp, path.stat().st_mode & 0o777)
         os.replace(tmp, path)
@@ -68,7 +78,7 @@ def replace_proved(path: Path, names: list[str], old: bytes, new: bytes) -> None
             os.unlink(tmp)
 
 
-def advice(changes: dict[Path, tuple[bytes, bytes]], root: Path) -> str:
+def advice(changes: dict[Path, tuple[bytes, bytes, list[dict]]], root: Path) -> str:
     """Markdown: each change `make format` would make, as a unified diff."""
     lines = [
         "## ℹ️ Files not in canonical order",
@@ -77,7 +87,7 @@ def advice(changes: dict[Path, tuple[bytes, bytes]], root: Path) -> str:
         "this change. To make it yourself, run `make format`.",
         "",
     ]
-    for path, (old, new) in changes.items():
+    for path, (old, new, _) in changes.items():
         name = rel(path, root)
         diff = difflib.unified_diff(
             old.decode("utf-8", "replace").splitlines(), new.decode().splitlines(), name, name, lineterm="", n=1
@@ -121,8 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     fields = {root / r["path"]: [f["name"] for f in r["schema"]["fields"]] for r in descriptor["resources"]}
     try:
-        for path, (old, new) in changes.items():
-            replace_proved(path, fields[path], old, new)
+        for path, (_, new, rows) in changes.items():
+            replace_proved(path, fields[path], rows, new)
             print(f"rewrote {rel(path, root)}")
     except (Refused, NotReadable) as exc:
         print(f"format: refused. {exc}", file=sys.stderr)

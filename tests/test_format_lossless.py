@@ -139,7 +139,7 @@ def test_a_rewrite_that_would_lose_a_row_is_not_written(tmp_path):
     path = tmp_path / "things.csv"
     path.write_bytes(GOOD)
     with pytest.raises(Refused):
-        replace_proved(path, NAMES, GOOD, b"key,year,text\na,2019,one\n")
+        replace_proved(path, NAMES, strict_rows(GOOD, NAMES), b"key,year,text\na,2019,one\n")
     assert path.read_bytes() == GOOD and list(tmp_path.iterdir()) == [path]
     with pytest.raises(NotReadable):
         strict_rows(b"", NAMES)
