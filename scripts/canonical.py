@@ -8,9 +8,11 @@ numbers, empty cells first). The schema in datapackage.json is the only configur
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
 import io
 import json
+from collections import Counter
 from pathlib import Path
 
 from spf.paths import DATAPACKAGE, ROOT
@@ -112,6 +114,92 @@ def why_not_canonical(resource: dict, text: str, records: list[list[str]] | None
                 return f"line {i} has quoting that `make format` would change"
         return "its layout differs from what `make format` writes"
     return None
+
+
+class NotReadable(ValueError):
+    """A file that cannot be read exactly, so `make format` must not rewrite it."""
+
+    def __init__(self, line: int | None, reason: str):
+        super().__init__(f"line {line}: {reason}" if line else reason)
+        self.line = line
+        self.reason = reason
+
+
+def strict_rows(raw: bytes, names: list[str]) -> list[dict[str, str]]:
+    """Every row of a CSV file as {column: cell}, or NotReadable when any byte of it could be lost or
+    misread: not UTF-8, an unterminated or misplaced quote, a header that is not exactly the schema's columns
+    (in any order; none renamed, missing or repeated), a row with more or fewer cells than the header, or a
+    blank line between rows. A byte-order mark and blank lines at the very end hold no data and are dropped."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise NotReadable(line, "the file is not UTF-8 text") from exc
+    text = text.removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[tuple[int, list[str]]] = []  # (line the record starts on, cells)
+    while True:
+        start = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise NotReadable(start, f"the CSV cannot be read exactly ({exc})") from exc
+        records.append((start, record))
+    while records and records[-1][1] == []:
+        records.pop()  # blank lines at the end of the file
+    if not records:
+        raise NotReadable(1, "the file has no header")
+    header = records[0][1]
+    if sorted(header) != sorted(names) or len(set(header)) != len(header):
+        raise NotReadable(1, f"the header is not exactly the schema's columns ({', '.join(names)})")
+    rows = []
+    for line, record in records[1:]:
+        if len(record) != len(header):
+            raise NotReadable(line, f"the row has {len(record)} cells, the header {len(header)}")
+        rows.append(dict(zip(header, record, strict=True)))
+    return rows
+
+
+def row_multiset(rows: list[dict[str, str]]) -> Counter:
+    """The rows as a multiset of {column: cell without surrounding spaces}: what a rewrite must keep."""
+    names = sorted(rows[0]) if rows else []
+    return Counter((len(row), *(row.get(n, "").strip() for n in names)) for row in rows)
+
+
+def _quoted(line: str, limit: int = 60) -> str:
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def the_fix(resource: dict, raw: bytes) -> tuple[int | None, str]:
+    """(line to annotate, the exact edit that makes this file canonical), e.g. a row to move and where to."""
+    names = [f["name"] for f in resource["schema"]["fields"]]
+    try:
+        rows = strict_rows(raw, names)
+    except NotReadable:
+        return None, "run `make format`."
+    old = raw.decode("utf-8").removeprefix("\ufeff").splitlines()
+    new = canonical_text(resource, rows).splitlines()
+    if old == new:
+        return len(old), f"add a line ending after the last line (line {len(old)})."
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    inserted = {}
+    for op, _, _, j1, j2 in matcher.get_opcodes():
+        if op in ("insert", "replace"):
+            for j in range(j1, j2):
+                inserted.setdefault(new[j], j)
+    for op, i1, i2, _, _ in matcher.get_opcodes():
+        for i in range(i1, i2) if op in ("delete", "replace") else ():
+            if old[i] in inserted:
+                j = inserted[old[i]]
+                where = f"just after line {j} ({_quoted(new[j - 1])})" if j else "to the top"
+                return i + 1, f"move line {i + 1} ({_quoted(old[i])}) {where}, or run `make format`."
+    first = next(i for i, (a, b) in enumerate(zip(old + [""], new + [""], strict=False)) if a != b)
+    return (
+        first + 1,
+        f"make line {first + 1} read `{_quoted(new[first] if first < len(new) else '')}`, or run `make format`.",
+    )
 
 
 def file_facts(raw: bytes) -> dict:

@@ -2,7 +2,8 @@
 
     python scripts/validate.py [--format text|json|github|markdown] [--package PATH]
 
-Exit status: 0 when the package is valid, 1 when it has problems, 2 on a usage error.
+Exit status: 0 when the package is valid (notices, such as a row out of canonical order, are shown but do not
+count), 1 when it has errors, 2 on a usage error.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from spf.paths import DATAPACKAGE
 from spf.validator import validate
-from spf.validator.render import FORMATS, as_markdown, as_text
+from spf.validator.render import FORMATS, as_markdown, as_text, split
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,19 +32,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--guide-url", help="address of the published Validator errors page; markdown links to it")
     args = parser.parse_args(argv)
 
-    errors = validate(args.package)
+    findings = validate(args.package, notices=True)
+    errors, _ = split(findings)
     if args.format == "text":
-        report = as_text(errors, color=sys.stdout.isatty())
+        report = as_text(findings, color=sys.stdout.isatty())
     elif args.format == "markdown":
-        report = as_markdown(errors, args.guide_url)
+        report = as_markdown(findings, args.guide_url)
     else:
-        report = FORMATS[args.format](errors)
+        report = FORMATS[args.format](findings)
     print(report)
     if args.output:
         args.output.write_text(report + "\n", encoding="utf-8")
     if args.summary:
         with open(args.summary, "a", encoding="utf-8") as fh:
-            fh.write(as_markdown(errors, args.guide_url) + "\n")
+            fh.write(as_markdown(findings, args.guide_url) + "\n")
     return 1 if errors else 0
 
 

@@ -11,7 +11,6 @@ import pytest
 
 from spf import bench_browser  # one place for the browser path and flags, tests and bench alike
 from spf.bench_browser import FLAGS as CHROMIUM_ARGS
-from spf.canonical import file_facts
 from spf.serve_static import serve  # noqa: F401 (re-exported for the tests)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,17 +55,6 @@ def build_package(dest: Path, slug: str | None = None) -> Path:
     except json.JSONDecodeError:
         return descriptor_path  # the invalid-json fixture: leave it as written
     apply_patch(descriptor, meta.get("patch", []))
-    if not meta.get("keep_checksums"):
-        for res in descriptor["resources"]:
-            path = dest / str(res.get("path", ""))
-            if (
-                isinstance(res.get("path"), str)
-                and path.is_file()
-                and not path.is_symlink()
-                and ".." not in res["path"]
-                and path.resolve().is_relative_to(dest.resolve())
-            ):
-                res.update(file_facts(path.read_bytes()))
     descriptor_path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return descriptor_path
 

@@ -28,9 +28,14 @@ def sha(data: bytes) -> str:
 
 @pytest.mark.parametrize("res", DESCRIPTOR["resources"], ids=lambda r: r["name"])
 def test_published_csv_is_byte_identical(built_site, res):
+    """The source descriptor carries no checksums; the released one (in the zip) records each file's."""
+    assert "hash" not in res and "bytes" not in res
+    with zipfile.ZipFile(built_site / VDIR / f"spf-flagship-data-v{VERSION}.zip") as zf:
+        released = {r["name"]: r for r in json.loads(zf.read("datapackage.json"))["resources"]}[res["name"]]
     source = (ROOT / res["path"]).read_bytes()
+    assert released["bytes"] == len(source)
     for path in (f"{VDIR}/{res['name']}-v{VERSION}.csv", f"downloads/latest/{res['name']}.csv"):
-        assert sha((built_site / path).read_bytes()) == sha(source) == res["hash"].removeprefix("sha256:")
+        assert sha((built_site / path).read_bytes()) == sha(source) == released["hash"].removeprefix("sha256:")
 
 
 def test_zip_revalidates_with_frictionless_after_unzip(built_site, tmp_path):

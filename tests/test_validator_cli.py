@@ -31,7 +31,7 @@ def test_json_contract(package):
     result = run("--package", package("formula-injection"), "--format", "json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert set(report) == {"valid", "errors"} and report["valid"] is False
+    assert set(report) == {"valid", "errors", "notices"} and report["valid"] is False
     assert len(report["errors"]) == 2
     for err in report["errors"]:
         assert list(err) == ["type", "resource", "path", "row", "field", "message", "hint"]
@@ -44,7 +44,7 @@ def test_json_contract(package):
 
 def test_json_valid_package(package):
     report = json.loads(run("--package", package(), "--format", "json").stdout)
-    assert report == {"valid": True, "errors": []}
+    assert report == {"valid": True, "errors": [], "notices": []}
 
 
 def test_github_annotations_one_line_per_error(package):
@@ -119,3 +119,31 @@ def test_text_report_counts_problems():
     text = as_text(errors)
     assert "2 problems found" in text and "data/a.csv" in text and "data/b.csv" in text
     assert as_markdown([]).startswith("## ✅")
+
+
+def test_a_row_out_of_order_is_a_notice_with_its_fix(package):
+    """not-canonical keeps the package valid: exit 0, `valid` true, the finding under `notices` with the same
+    keys as an error, and a ::notice (not ::error) annotation at the line to move."""
+    descriptor = package("not-canonical")
+    report = json.loads(run("--package", descriptor, "--format", "json").stdout)
+    assert report["valid"] is True and report["errors"] == []
+    (notice,) = report["notices"]
+    assert list(notice) == ["type", "resource", "path", "row", "field", "message", "hint"]
+    assert notice["type"] == "not-canonical" and "move line" in notice["hint"]
+    github = run("--package", descriptor, "--format", "github")
+    assert github.returncode == 0
+    assert re.fullmatch(
+        rf"::notice file=data/countries\.csv,line={notice['row']},title=[^:]+::.*move line.*\n?", github.stdout
+    )
+    assert run("--package", descriptor).returncode == 0
+
+
+def test_a_missing_final_line_ending_is_a_notice(package):
+    descriptor = package()
+    path = descriptor.parent / "data" / "countries.csv"
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))
+    lines = path.read_bytes().count(b"\n") + 1
+    result = run("--package", descriptor, "--format", "github")
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"::notice file=data/countries.csv,line={lines},")
+    assert "add a line ending after the last line" in result.stdout

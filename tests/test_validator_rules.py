@@ -23,7 +23,7 @@ def test_valid_fixture_has_no_errors(package):
 def test_invalid_fixture_reports_its_rule(package, slug):
     meta = fixture_meta(slug)
     expected = Counter((e["type"], e["path"], e["row"], e["field"]) for e in meta["expected"] + meta.get("also", []))
-    errors = validate(package(slug))
+    errors = validate(package(slug), notices=True)
     assert located(errors) == expected, [e.to_dict() for e in errors]
     for err in errors:
         assert err.message.strip() and err.hint.strip(), err
@@ -61,7 +61,7 @@ def test_every_check_reports_only_the_errors_it_declares(package, slug, monkeypa
 
     for check in checks.ALL:  # the forked child inherits the patch; its failure comes back as RuntimeError
         monkeypatch.setattr(check, "check", declared_only(check, check.check))
-    validate(package(slug))
+    validate(package(slug), notices=True)
 
 
 def test_validate_runs_each_check_as_it_declares(package, monkeypatch):

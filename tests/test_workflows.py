@@ -30,9 +30,9 @@ def steps(workflow: dict):
         yield from job.get("steps", [])
 
 
-def test_there_are_pr_and_deploy_workflows():
+def test_there_are_pr_deploy_and_tidy_workflows():
     names = {p.name for p in WORKFLOWS}
-    assert {"pull-request.yml", "deploy.yml"} <= names
+    assert {"pull-request.yml", "deploy.yml", "tidy.yml"} <= names
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -58,7 +58,26 @@ def test_pr_workflow_runs_the_checks_in_order():
     for target in ("make install", "make ci-validate", "make ci-diff", "make site", "make test"):
         assert target in runs
     assert runs.index("make ci-validate") < runs.index("make site")
+    # canonical form is a notice with its fix (make ci-format passes), never a failing step
+    assert "make ci-format" in runs and "make format-check" not in runs
     assert any(s.get("uses", "").startswith("actions/upload-artifact@") for s in steps(wf))
+
+
+def test_no_workflow_runs_an_expression_or_fails_on_canonical_form():
+    for path in WORKFLOWS:
+        for step in steps(load(path)):
+            assert "${{" not in step.get("run", ""), f"{path.name}: an expression in run: is a script injection risk"
+            assert step.get("run") != "make format-check", f"{path.name}: canonical form must not fail a check"
+
+
+def test_tidy_workflow_formats_main_with_write_access_on_its_job_only():
+    wf = load(ROOT / ".github/workflows/tidy.yml")
+    assert set(wf["on"]) == {"push"} and wf["on"]["push"]["branches"] == ["main"]
+    assert wf["permissions"] == {"contents": "read"}
+    (job,) = wf["jobs"].values()
+    assert job["permissions"] == {"contents": "write"}
+    runs = [s["run"] for s in job["steps"] if "run" in s]
+    assert runs == ["make install", "make format", "make ci-tidy-commit"]
 
 
 def test_deploy_workflow_uses_official_pages_actions_with_minimal_permissions():

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from spf.canonical import file_facts
 from spf.forked import Forked
 from spf.sitegen import workbook
 from spf.sitegen.late import download_placeholder
@@ -143,14 +144,23 @@ def data_card(pkg, release: Release) -> str:
     return "\n".join(lines)
 
 
+def released_descriptor(pkg) -> bytes:
+    """The package's datapackage.json as released: each resource gets the `bytes` and `hash` of its file, which
+    the source descriptor leaves out (an edit in the browser could never keep them right)."""
+    descriptor = json.loads((pkg.root / "datapackage.json").read_text(encoding="utf-8"))
+    for res in descriptor["resources"]:
+        res.update(file_facts((pkg.root / res["path"]).read_bytes()))
+    return (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def package_zip(pkg, release: Release, citation_cff: str) -> bytes:
-    entries = [("datapackage.json", (pkg.root / "datapackage.json").read_bytes())]
+    entries = [("datapackage.json", released_descriptor(pkg))]
     for res in pkg.descriptor["resources"]:
         entries.append((res["path"], (pkg.root / res["path"]).read_bytes()))
     entries += [
         ("README.md", data_card(pkg, release).encode()),
         ("LICENSE.txt", LICENCE_NOTE.encode()),
-        ("CITATION.cff", citation_cff.encode()),
+        ("CITATION.cff", release.cff(citation_cff).encode()),
     ]
     return _fixed_zip(entries, release.date)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from spf.sitegen import settings
 
 HEADING = re.compile(r"^## (\d+\.\d+\.\d+) [–-] (\d{4}-\d{2}-\d{2})\s*$", re.M)
 
@@ -16,6 +19,7 @@ class Release:
     title: str
     publisher: str
     url: str  # where the data pages live (site_url + "data/"), may be empty
+    repository: str = ""  # the source repository (mkdocs.yml extra.repository), may be empty
 
     @property
     def tag(self) -> str:
@@ -27,6 +31,14 @@ class Release:
             f"{self.publisher} ({self.date[:4]}). {self.title}, version {self.version} "
             f"(released {self.date}) [Data set]. Licence CC BY 4.0.{where}"
         )
+
+    def cff(self, text: str) -> str:
+        """CITATION.cff as released: with `url` and `repository-code` when those settings are set."""
+        lines = [text.rstrip("\n")]
+        for key, value in (("url", self.url), ("repository-code", self.repository)):
+            if value:
+                lines.append(f"{key}: {json.dumps(value)}")
+        return "\n".join(lines) + "\n"
 
     def bibtex(self) -> str:
         key = "spf_flagship_data_" + self.version.replace(".", "_")
@@ -48,12 +60,19 @@ def changelog_entries(text: str) -> list[tuple[str, str]]:
     return HEADING.findall(text)
 
 
-def load(descriptor: dict, changelog: Path, publisher: str, site_url: str) -> Release:
+def load(descriptor: dict, changelog: Path, publisher: str, site_url: str, repository: str | None = None) -> Release:
+    """The release; `repository` defaults to mkdocs.yml's extra.repository (settings.repository())."""
     version = descriptor["version"]
     entries = dict(changelog_entries(changelog.read_text(encoding="utf-8"))) if changelog.is_file() else {}
     if version not in entries:
         raise ValueError(f"CHANGELOG.md has no '## {version} – YYYY-MM-DD' heading for the package version {version}")
     url = site_url.rstrip("/") + "/data/" if site_url else ""
+    repository = settings.repository() if repository is None else repository
     return Release(
-        version=version, date=entries[version], title=descriptor.get("title", ""), publisher=publisher, url=url
+        version=version,
+        date=entries[version],
+        title=descriptor.get("title", ""),
+        publisher=publisher,
+        url=url,
+        repository=repository,
     )

@@ -55,8 +55,10 @@ def _run(checks: list, ctx: Context) -> None:
         ctx.errors.extend(check.check(ctx))
 
 
-def validate(descriptor_path: Path) -> list[ValidationError]:
-    """All errors of the package at `descriptor_path`, each cell reported once, in file and row order."""
+def validate(descriptor_path: Path, *, notices: bool = False) -> list[ValidationError]:
+    """All errors of the package at `descriptor_path`, each cell reported once, in file and row order; with
+    notices=True also the notices (catalogue level "notice", e.g. not-canonical), which never make a package
+    invalid."""
     descriptor_path = Path(descriptor_path).resolve()
     ctx = Context(root=descriptor_path.parent, descriptor_path=descriptor_path)
     load_descriptor(ctx)
@@ -66,7 +68,7 @@ def validate(descriptor_path: Path) -> list[ValidationError]:
     unique = _one_per_cell(ctx.errors)
     order = {res.get("path"): i for i, res in enumerate((ctx.descriptor or {}).get("resources", []))}
     unique.sort(key=lambda e: (e.path != ctx.descriptor_rel, order.get(e.path, len(order)), e.path, e.row or 0))
-    return unique
+    return unique if notices else [e for e in unique if e.level != "notice"]
 
 
 __all__ = ["CATALOGUE", "ValidationError", "validate"]

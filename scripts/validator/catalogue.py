@@ -18,6 +18,7 @@ class ErrorType:
     hint: str
     example: str
     scope: str = "cell"  # package | file | row | cell
+    level: str = "error"  # error (the package is invalid) | notice (valid; shown with the fix)
 
 
 @dataclass
@@ -47,6 +48,10 @@ class ValidationError:
     @property
     def title(self) -> str:
         return CATALOGUE[self.type].title
+
+    @property
+    def level(self) -> str:
+        return CATALOGUE[self.type].level
 
 
 _TYPES = [
@@ -123,18 +128,20 @@ _TYPES = [
         "not-canonical",
         "File is not in canonical form",
         "{path} is not in canonical form ({note}).",
-        "Run `make format` to rewrite the file (rows sorted by their key, no stray spaces). If you "
-        "cannot run it, say so in your pull request and a maintainer will.",
+        "Nothing to do: this is a notice, not an error. After your pull request is merged, a bot runs "
+        "`make format` on main and commits the fix (rows sorted by their key, a line ending after the last "
+        "row, no stray spaces). To fix it yourself: {fix}",
         "A new row added at the end of the file instead of in key order.",
         "file",
+        "notice",
     ),
     ErrorType(
         "stale-checksum",
-        "datapackage.json has an out-of-date size or hash",
-        'datapackage.json records {field} "{value}" for {file}, but the file now has "{note}".',
-        "Run `make format`; it refreshes `bytes` and `hash` of every resource. If you edited the file on "
-        "GitHub and cannot run it, say so in the pull request: a maintainer runs it before merging.",
-        "A row added to data/partners.csv without refreshing datapackage.json.",
+        "datapackage.json records a size or hash that does not match",
+        'datapackage.json records {field} "{value}" for {file}, but the file has "{note}".',
+        "Delete `bytes` and `hash` from that resource in datapackage.json: checksums belong to the release "
+        "downloads, which get them when the site is built.",
+        '`"bytes": 1` left in the partners resource of datapackage.json.',
         "file",
     ),
     # --- header and row shape --------------------------------------------------------------------------

@@ -1,4 +1,7 @@
-"""The validator's four output formats: text (default), json (a stable contract), github, markdown."""
+"""The validator's four output formats: text (default), json (a stable contract), github, markdown.
+
+Each takes the findings of validate(..., notices=True): errors make the package invalid; notices (catalogue
+level "notice") do not, and are shown after the errors with their fix."""
 
 from __future__ import annotations
 
@@ -10,9 +13,17 @@ from spf.validator.catalogue import ValidationError
 JSON_KEYS = ("type", "resource", "path", "row", "field", "message", "hint")
 
 
-def as_json(errors: list[ValidationError]) -> str:
-    """{"valid": bool, "errors": [{type, resource, path, row, field, message, hint}]}: keep this shape."""
-    return json.dumps({"valid": not errors, "errors": [e.to_dict() for e in errors]}, indent=2, ensure_ascii=False)
+def split(findings: list[ValidationError]) -> tuple[list[ValidationError], list[ValidationError]]:
+    """(errors, notices)."""
+    return [e for e in findings if e.level != "notice"], [e for e in findings if e.level == "notice"]
+
+
+def as_json(findings: list[ValidationError]) -> str:
+    """{"valid": bool, "errors": [{type, resource, path, row, field, message, hint}], "notices": [same shape]}:
+    keep this shape. `valid` is true when there are only notices."""
+    errors, notices = split(findings)
+    report = {"valid": not errors, "errors": [e.to_dict() for e in errors], "notices": [e.to_dict() for e in notices]}
+    return json.dumps(report, indent=2, ensure_ascii=False)
 
 
 def _where(e: ValidationError) -> str:
@@ -24,10 +35,19 @@ def _where(e: ValidationError) -> str:
     return ", ".join(parts)
 
 
-def as_text(errors: list[ValidationError], color: bool = False) -> str:
+def _notice_text(notices: list[ValidationError], bold: str, dim: str, off: str) -> list[str]:
+    lines = []
+    for e in notices:
+        lines.append(f"{bold}Notice{off} {_where(e)}: {e.message}")
+        lines.append(f"    {dim}{e.hint}  [{e.type}]{off}")
+    return lines
+
+
+def as_text(findings: list[ValidationError], color: bool = False) -> str:
     red, bold, dim, off = ("\033[31m", "\033[1m", "\033[2m", "\033[0m") if color else ("",) * 4
+    errors, notices = split(findings)
     if not errors:
-        return f"{bold}The data package is valid.{off}"
+        return "\n".join([*_notice_text(notices, bold, dim, off), f"{bold}The data package is valid.{off}"])
     lines = []
     for path, group in groupby(errors, key=lambda e: e.path):
         group = list(group)
@@ -41,7 +61,7 @@ def as_text(errors: list[ValidationError], color: bool = False) -> str:
         f"{bold}{red}{n} problem{'s' * (n != 1)} found.{off} Each is listed in the contributor "
         "guide (docs/contribute/errors.md) under its [slug]."
     )
-    return "\n".join(lines)
+    return "\n".join(_notice_text(notices, bold, dim, off) + lines)
 
 
 def _escape_data(text: str) -> str:
@@ -52,15 +72,17 @@ def _escape_prop(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def as_github(errors: list[ValidationError]) -> str:
-    """One workflow command per error, so GitHub annotates the changed line of the pull request."""
+def as_github(findings: list[ValidationError]) -> str:
+    """One workflow command per finding (::error, or ::notice for a notice), so GitHub annotates the changed
+    line of the pull request."""
     out = []
-    for e in errors:
+    for e in findings:
         props = [f"file={_escape_prop(e.path)}"]
         if e.row is not None:
             props.append(f"line={e.row}")
         props.append(f"title={_escape_prop(f'{e.title} ({e.type})')}")
-        out.append(f"::error {','.join(props)}::{_escape_data(f'{e.message} How to fix: {e.hint}')}")
+        command, fix = ("notice", "") if e.level == "notice" else ("error", "How to fix: ")
+        out.append(f"::{command} {','.join(props)}::{_escape_data(f'{e.message} {fix}{e.hint}')}")
     return "\n".join(out)
 
 
@@ -68,11 +90,26 @@ def _md_cell(text) -> str:
     return "" if text is None else str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def as_markdown(errors: list[ValidationError], guide_url: str | None = None) -> str:
+def _notice_markdown(notices: list[ValidationError]) -> list[str]:
+    if not notices:
+        return []
+    lines = ["### Notices (nothing to fix)", ""]
+    lines += [
+        f"- `{_md_cell(e.path)}` line {_md_cell(e.row) or '–'}: {_md_cell(e.message)} {_md_cell(e.hint)}"
+        for e in notices
+    ]
+    return [*lines, ""]
+
+
+def as_markdown(findings: list[ValidationError], guide_url: str | None = None) -> str:
     """A report for a pull-request comment or job summary. With guide_url (the published Validator errors
     page), each slug links to its entry there."""
+    errors, notices = split(findings)
     if not errors:
-        return "## ✅ Data check passed\n\nThe data package is valid: every file, row and figure passed.\n"
+        return "\n".join(
+            ["## ✅ Data check passed", "", "The data package is valid: every file, row and figure passed.", ""]
+            + _notice_markdown(notices)
+        )
     n = len(errors)
     files = sorted({e.path for e in errors})
     lines = [
@@ -91,7 +128,7 @@ def as_markdown(errors: list[ValidationError], guide_url: str | None = None) -> 
                 f"| {_md_cell(e.hint)} |"
             )
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + _notice_markdown(notices))
 
 
 FORMATS = {"text": as_text, "json": as_json, "github": as_github, "markdown": as_markdown}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spf.sitegen import figures, views
+from spf.sitegen import figures, suggest, views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Column, Raw, badge, gap, link, md_link, provenance, source_link, table
 from spf.sitegen.figures import Fig, count_text
@@ -59,6 +59,8 @@ def change_rows(pkg, changes: list[dict], page_src: str, with_country: bool = Fa
             "people": people,
             "source": provenance(pkg, [c]),
         }
+        fix = suggest.change_link(c, pkg.countries.get(c["iso3"], {}).get("name", c["iso3"]), page_src)
+        row["source"] = Raw(f"{row['source']} {fix}") if fix else row["source"]
         if with_country:
             name = pkg.countries.get(c["iso3"], {}).get("name", c["iso3"])
             row["country"] = Raw(f'<a href="{h(link(page_src, country_src(c["iso3"])))}">{h(name)}</a>')
@@ -169,6 +171,8 @@ def country_page(pkg, iso3: str, view: views.Chart) -> Page:
                 [{"phase": int(p["phase"]), "evidence": p["evidence"], "source": provenance(pkg, [p])} for p in phases],
             )
         )
+    if links := suggest.country_links(c["name"], src):
+        page.add(links)
     page.add("## Institutional changes { data-search-exclude }")
     changes = _changes(pkg, iso3)
     if changes:

@@ -1,4 +1,5 @@
-"""not-canonical: each CSV is in the canonical form that `make format` writes (see scripts/canonical.py).
+"""not-canonical (a notice, not an error): each CSV is in the canonical form that `make format` writes (see
+scripts/canonical.py). The notice names the line and the exact edit; the tidy workflow makes it on main.
 
 Only reported on tables without other errors, so a contributor first sees what is really wrong: it runs
 after the other checks. The reasons are worked out in advance, while the forked checks run (prepare());
@@ -6,7 +7,7 @@ check() then drops the tables with errors."""
 
 from __future__ import annotations
 
-from spf.canonical import why_not_canonical
+from spf.canonical import the_fix, why_not_canonical
 from spf.validator.catalogue import make_error
 from spf.validator.tables import Context
 
@@ -41,4 +42,6 @@ def check(ctx: Context):
         if isinstance(reason, Exception):
             raise reason
         if reason:
-            yield make_error("not-canonical", path=path, resource=name, note=reason)
+            table = ctx.tables[name]
+            line, fix = the_fix(table.descriptor, table.raw)
+            yield make_error("not-canonical", path=path, resource=name, row=line, note=reason, fix=fix)

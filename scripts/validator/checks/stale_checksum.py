@@ -1,5 +1,7 @@
-"""stale-checksum: `bytes` and `hash` recorded in datapackage.json match each file (`make format` refreshes
-them), so that a download can be checked against the package."""
+"""stale-checksum: the source datapackage.json records no `bytes` or `hash`: they belong to the release (the
+zip's datapackage.json gets them at build time, see sitegen/downloads.py), so that a correct edit made in
+the browser never needs them refreshed. A descriptor that still records one is checked against its file, so a
+wrong value is never published; the hint says to delete it."""
 
 from __future__ import annotations
 
@@ -23,13 +25,13 @@ def check(ctx: Context):
         actual = file_facts(table.raw)
         for key in ("bytes", "hash"):
             recorded = table.descriptor.get(key)
-            if recorded != actual[key]:
+            if recorded is not None and recorded != actual[key]:
                 yield make_error(
                     "stale-checksum",
                     path=ctx.descriptor_rel,
                     resource=table.name,
                     field=key,
                     file=table.path,
-                    value="nothing" if recorded is None else _short(recorded),
+                    value=_short(recorded),
                     note=_short(actual[key]),
                 )

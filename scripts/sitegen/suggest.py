@@ -1,0 +1,74 @@
+""" "Suggest a correction" and "Propose a new result" links: they open the repository's issue forms
+(.github/ISSUE_TEMPLATE/) with the country, the figure or change id and the page's address filled in, using
+GitHub's issue-form URL parameters (each form field's `id` is a query parameter).
+
+The repository is the `extra.repository` setting of mkdocs.yml (settings.repository()); with none set, or one
+that is not an https:// address, no link is shown. Every value is URL-encoded, then HTML-escaped."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+from spf.sitegen import settings
+from spf.sitegen.components import Raw, page_url
+from spf.sitegen.text import h
+
+CORRECTION = "report-data-error.yml"
+PROPOSAL = "propose-result.yml"
+LIMIT = 300  # characters of a description put into the form; the page address shows the rest
+
+
+def _repository(repository: str | None) -> str:
+    value = settings.repository() if repository is None else repository.rstrip("/")
+    return value if value.startswith("https://") else ""
+
+
+def page_address(src: str) -> str:
+    """The published address of a page, or its path on the site when no address is set."""
+    path = page_url(src)
+    path = path + "/" if path else ""
+    base = settings.site_url()
+    return base.rstrip("/") + "/" + path if base else "/" + path
+
+
+def issue_url(repository: str, template: str, title: str, **fields: str) -> str:
+    query = urlencode({"template": template, "title": title, **fields}, quote_via=quote)
+    return f"{repository}/issues/new?{query}"
+
+
+def _a(url: str, text: str) -> str:
+    return f'<a class="suggest" href="{h(url)}" rel="external">{h(text)}</a>'
+
+
+def country_links(country: str, src: str, repository: str | None = None) -> str:
+    """A paragraph with both links for a country page, or "" when no repository is set."""
+    repo = _repository(repository)
+    if not repo:
+        return ""
+    page = page_address(src)
+    fix = issue_url(repo, CORRECTION, f"Data error: {country}", page=page, country=country)
+    new = issue_url(repo, PROPOSAL, f"New result: {country}", country=country, page=page)
+    return Raw(
+        f'<p class="suggest-links">Something wrong or missing for {h(country)}? '
+        f"{_a(fix, 'Suggest a correction')} · {_a(new, 'Propose a new result')}</p>"
+    )
+
+
+def change_link(change: dict, country: str, src: str, repository: str | None = None) -> str:
+    """A "Suggest a correction" link for one institutional change (by its change_id), or ""."""
+    repo = _repository(repository)
+    if not repo:
+        return ""
+    description = str(change.get("description") or "")
+    if len(description) > LIMIT:
+        description = description[: LIMIT - 1] + "…"
+    figure = f"{change['change_id']}: {description}"
+    url = issue_url(
+        repo,
+        CORRECTION,
+        f"Data error: {change['change_id']} ({country})",
+        page=page_address(src),
+        country=country,
+        figure=figure,
+    )
+    return Raw(_a(url, "Suggest a correction"))
