@@ -26,7 +26,7 @@ def download_table(src: str, downloads: list[Planned], release: Release) -> str:
             {
                 "file": Raw(f'<a href="{h(link(src, versioned))}" download>{h(d.name)}</a>'),
                 "kind": KIND_NAMES[d.kind],
-                "size": d.size_text,
+                "size": Raw(d.size_text),  # the build's own placeholder (late.py); data text never forms one
                 "latest": Raw(f'<a href="{h(link(src, latest))}">latest/{h(d.latest_name)}</a>'),
                 "sha256": Raw(f"<code>{d.sha256}</code>"),
             }
