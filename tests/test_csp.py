@@ -128,6 +128,6 @@ def test_search_and_palette_work_under_the_policy(watched):
     watched.goto(watched.base + "/", wait_until="load")
     scheme = watched.evaluate("document.body.dataset.mdColorScheme")
     watched.locator(".spf-palette__toggle:visible").first.click()
-    watched.wait_for_function(f"document.body.dataset.mdColorScheme !== {scheme!r}", timeout=5000)
+    watched.wait_for_function(f"() => document.body.dataset.mdColorScheme !== {scheme!r}", timeout=5000)
     assert watched.evaluate("window.__violations") == []
     assert watched.problems == []
