@@ -86,3 +86,20 @@ def test_a_second_build_waits_for_the_lock_and_says_so(tmp_path, monkeypatch, ca
         order.append("built")
     assert order == ["released", "built"]
     assert "Another site build is running" in capsys.readouterr().err
+
+
+def test_an_unsafe_resource_name_never_becomes_a_file(tmp_path):
+    """The build runs beside the validator, so the plugin refuses such a name itself before writing a page."""
+    import json
+
+    from conftest import build_package
+
+    descriptor = build_package(tmp_path / "pkg")
+    data = json.loads(descriptor.read_text(encoding="utf-8"))
+    data["resources"][-1]["name"] = "../../escaped"
+    descriptor.write_text(json.dumps(data), encoding="utf-8")
+    staging = tmp_path / "out" / "site"
+    with build_site.MkdocsBuild(staging, descriptor) as build:
+        code, output = build.wait()
+    assert code != 0 and "resource name '../../escaped'" in output
+    assert not list(tmp_path.rglob("escaped*"))

@@ -16,7 +16,8 @@ SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 RESERVED = {"index", "changelog", "downloads", "latest"}  # pages and folders the site makes under data/
 
 
-def _why_unsafe(name) -> str | None:
+def why_unsafe(name) -> str | None:
+    """Why a resource name cannot be a file name, or None (the site's plugin asks too)."""
     if not isinstance(name, str):
         return "is not text"
     if name.lower() in RESERVED:
@@ -34,7 +35,7 @@ def check(ctx: Context):
             if n > 1:
                 yield make_error("duplicate-resource", path=ctx.descriptor_rel, field=key, value=value)
     for res in resources:
-        if reason := _why_unsafe(res.get("name")):
+        if reason := why_unsafe(res.get("name")):
             yield make_error(
                 "unsafe-resource-name", path=ctx.descriptor_rel, field="name", value=res.get("name"), note=reason
             )
