@@ -35,8 +35,8 @@ class Page:
         # JSON strings are valid YAML scalars, so titles with quotes or colons stay intact. The theme writes
         # the title and description into <title>, the header, the navigation and <meta> without escaping
         # them, so they are HTML-escaped here.
-        title = json.dumps(h(self.title), ensure_ascii=True)
-        description = json.dumps(h(self.description), ensure_ascii=True)
+        title = json.dumps(h(self.title), ensure_ascii=False)
+        description = json.dumps(h(self.description), ensure_ascii=False)
         head = f"---\ntitle: {title}\ndescription: {description}\n---\n\n"
         parts = []
         for part in self.parts:
