@@ -11,7 +11,7 @@ PORT   ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help install browser validate format format-check test lint site linkcheck serve bench diff clean \
-	ci-validate ci-diff ci-format ci-tidy-commit
+	ci-validate ci-diff ci-format ci-tidy-commit pin-schemas
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ browser: ## Install Debian chromium for the browser tests (needs root or sudo)
 
 validate: $(STAMP) ## Check the data package: frictionless plus the programme's rules
 	$(PY) scripts/validate.py
+
+pin-schemas: $(STAMP) ## Maintainers: accept datapackage.json's schemas, names and paths as the pinned ones
+	$(PY) scripts/validator/pinning.py
 
 format: $(STAMP) ## Rewrite the CSVs in canonical form (refuses, writing nothing, a file it cannot read exactly)
 	$(PY) scripts/format.py

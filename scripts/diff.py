@@ -167,6 +167,24 @@ def default_base(repo: Path) -> str:
     return "HEAD"
 
 
+def schema_changes(repo: Path, markdown: bool) -> str:
+    """Lines for the changes to the pinned structure and schemas (validator/pinning.py): they need a
+    maintainer, whatever the data diff says."""
+    from spf.validator import pinning
+
+    try:
+        descriptor = json.loads((repo / "datapackage.json").read_text(encoding="utf-8"))
+        found = pinning.differences(pinning.load(), descriptor)
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+        return ""  # an unreadable datapackage.json: the validator reports it
+    if not found:
+        return ""
+    h3, bullet = ("### ", "- ") if markdown else ("", "  - ")
+    lines = [f"{h3}Needs a maintainer: changes to the pinned schemas ({len(found)})"]
+    lines += [f"{bullet}schema-changed: {what}" for _, _, what in found]
+    return "\n" + "\n".join(lines) + "\n"
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Plain-language diff of the data package against a git ref.")
     parser.add_argument("base", nargs="?", help="git ref to compare with (default origin/main or main)")
@@ -184,6 +202,7 @@ def main(argv=None) -> int:
         )
         return 2
     report = render(package_diff(args.repo, base), base, args.format == "markdown")
+    report += schema_changes(args.repo, args.format == "markdown")
     print(report, end="")
     if args.output:
         with open(args.output, "a", encoding="utf-8") as fh:

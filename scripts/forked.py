@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import traceback
 
 
-def _child(send, fn, args, nice: int) -> None:
+def _child(receive, send, fn, args, nice: int, group: bool) -> None:
+    # The child holds a copy of the pipe's reading end after fork: closed, so that a child of ours writing a
+    # large result into its own pipe gets an error, not a block, when its reader is gone.
+    receive.close()
     try:
+        if group:
+            os.setpgid(0, 0)  # a process group of its own: cancel() ends it with every child it forked
         if nice:
             os.nice(nice)
         send.send(("ok", fn(*args)))
@@ -27,10 +33,11 @@ def _child(send, fn, args, nice: int) -> None:
 class Forked:
     """fn(*args) in a forked child; result() waits for it and raises RuntimeError(what + traceback) if it
     failed. A daemon child ends with its parent but may not fork again: pass daemon=False to a child that
-    uses Forked itself."""
+    uses Forked itself, and group=True so that cancel() ends its children too (its process group)."""
 
-    def __init__(self, what: str, fn, *args, daemon: bool = True, nice: int = 0):
+    def __init__(self, what: str, fn, *args, daemon: bool = True, nice: int = 0, group: bool = False):
         self.what = what
+        self.group = group
         self._process = None
         self._outcome: tuple[str, object] | None = None
         if "fork" not in multiprocessing.get_all_start_methods():
@@ -41,7 +48,7 @@ class Forked:
             return
         ctx = multiprocessing.get_context("fork")
         self._receive, send = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_child, args=(send, fn, args, nice), daemon=daemon)
+        self._process = ctx.Process(target=_child, args=(self._receive, send, fn, args, nice, group), daemon=daemon)
         self._process.start()
         send.close()
 
@@ -60,6 +67,16 @@ class Forked:
         return payload
 
     def cancel(self) -> None:
-        if self._process is not None and self._process.is_alive():
-            self._process.terminate()
-            self._process.join()
+        """End the child (and, with group=True, every process it started) at once; never waits on them."""
+        if self._process is None or self._outcome is not None:
+            return
+        if self.group:
+            try:
+                os.killpg(self._process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass  # already gone (or not yet its own group: the kill below ends the child)
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._receive.close()
+        self._outcome = ("error", "it was cancelled")

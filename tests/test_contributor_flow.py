@@ -28,7 +28,8 @@ BOT = "github-actions[bot]"
 # A made-up row for a test copy only: a real country and a real source id, so only the tested value can fail.
 ROW = (
     "bdi-901,BDI,2024,2024,2,strategy,Web-editor test row: a national social protection strategy adopted,"
-    "{people},people in the test row,unverified,msmeafrica-2025-03,,ILO support,not stated,unverified,msmeafrica-2025-03,"
+    "{people},people in the test row,unverified,msmeafrica-2025-03,,ILO support,not stated,unverified,"
+    "msmeafrica-2025-03,"
 )
 
 

@@ -100,9 +100,28 @@ def test_markdown_format_and_new_resource(repo):
     shutil.copy(repo / "data/indicators.csv", repo / "data/indicators_copy.csv")
     out = run(repo, "HEAD", "--format", "markdown").stdout
     assert out.startswith("## Data changes compared with HEAD")
+    assert 'schema-changed: the resource "indicators_copy" (added)' in out  # a new resource needs a maintainer
     assert "### indicators_copy: new resource" in out
 
 
 def test_unknown_base_is_a_clear_error(repo):
     result = run(repo, "no-such-branch")
     assert result.returncode == 2 and "'no-such-branch' is not a commit" in result.stderr
+
+
+def test_a_schema_change_is_a_line_that_needs_a_maintainer(repo):
+    import json
+
+    path = repo / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    changes = next(r for r in descriptor["resources"] if r["name"] == "institutional_changes")
+    field = next(f for f in changes["schema"]["fields"] if f["name"] == "people_covered")
+    field["constraints"].pop("minimum")
+    path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    out = run(repo, "HEAD", "--format", "markdown").stdout
+    assert "### Needs a maintainer: changes to the pinned schemas (1)" in out
+    assert '- schema-changed: the constraints of field "people_covered" in resource "institutional_changes"' in out
+
+
+def test_no_schema_line_without_a_schema_change(repo):
+    assert "Needs a maintainer" not in run(repo, "HEAD").stdout

@@ -104,7 +104,9 @@ def test_data_pages_show_version_checksums_and_citation(built_site):
     for page in ["data/index.html"] + [f"data/{r['name']}/index.html" for r in DESCRIPTOR["resources"]]:
         html = (built_site / page).read_text(encoding="utf-8")
         assert f"Release {VERSION}" in html, page
-        assert "@misc{spf_flagship_data_" in html and "How to cite" in html, page
+        assert "@misc{spf_flagship_data_" in html.replace("&#64;", "@") and "How to cite" in html, (
+            page
+        )  # @ is an entity
         assert re.search(r"<code>[0-9a-f]{64}</code>", html), page
 
 
@@ -243,3 +245,24 @@ def test_the_release_job_writes_the_downloads_and_fills_the_pages(tmp_path):
     written = (tmp_path / downloads.folder(inputs.release) / planned.name).read_bytes()
     assert filled == f"{downloads.human_size(len(written))} {hashlib.sha256(written).hexdigest()}"
     assert (tmp_path / "downloads/latest" / planned.latest_name).read_bytes() == written
+
+
+def test_the_workbook_says_where_a_cell_was_cut():
+    import io
+
+    import openpyxl
+
+    from spf.sitegen import generate, workbook
+    from spf.sitegen.downloads import typed_rows
+
+    inputs = generate.load()
+    tables = {r["name"]: typed_rows(inputs.pkg, r) for r in inputs.pkg.descriptor["resources"]}
+    header, rows = tables["sources"]
+    rows = [list(r) for r in rows]
+    notes = header.index("notes")
+    rows[1][notes] = "x" * (workbook.CELL_LIMIT + 10)
+    tables["sources"] = (header, rows)
+    book = openpyxl.load_workbook(io.BytesIO(workbook.write(inputs.pkg, inputs.release, tables)), read_only=True)
+    readme = [" ".join(str(c) for c in r if c is not None) for r in book["README"].iter_rows(values_only=True)]
+    assert any("sources, row 3, column notes: 32,777 characters cut to 32,767" in line for line in readme)
+    assert len(next(book["sources"].iter_rows(min_row=3, max_row=3, values_only=True))[notes]) == workbook.CELL_LIMIT

@@ -138,8 +138,8 @@ def test_mkdocs_failure_keeps_the_old_site(tmp_path, monkeypatch):
     (site / "index.html").write_text("the good site")
     broken_config = tmp_path / "mkdocs.yml"
     broken_config.write_text((ROOT / "mkdocs.yml").read_text().replace("nav:\n", "nav:\n  - Missing: nowhere.md\n"))
-    real = build_site.mkdocs_build
-    monkeypatch.setattr(build_site, "mkdocs_build", lambda dest, desc: real(dest, desc, broken_config))
+    real = build_site.MkdocsBuild
+    monkeypatch.setattr(build_site, "MkdocsBuild", lambda dest, desc, config: real(dest, desc, broken_config))
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     assert build_site.run(ROOT / "datapackage.json", site) == 1
     assert (site / "index.html").read_text() == "the good site"

@@ -147,3 +147,58 @@ def test_a_missing_final_line_ending_is_a_notice(package):
     assert result.returncode == 0
     assert result.stdout.startswith(f"::notice file=data/countries.csv,line={lines},")
     assert "add a line ending after the last line" in result.stdout
+
+
+# --- any input gets the JSON answer: never a traceback, never a hang ------------------------------------
+
+NASTY_DESCRIPTORS = {
+    "deep-nesting": b'{"resources": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    "moderately-deep": b'{"resources": [{"name": "x", "path": "data/x.csv", "schema": {"fields": '
+    + b"[" * 30
+    + b"]" * 30
+    + b"}}]}",
+    "binary": bytes(range(256)) * 4,
+    "nul-bytes": b'{"resources": [{"name": "a\x00b", "path": "data/\x00.csv", "schema": {"fields": []}}]}',
+    "null": b"null",
+    "name-is-a-list": b'{"resources": [{"name": ["a"], "path": "data/a.csv", "schema": {"fields": []}}]}',
+    "fields-not-objects": b'{"resources": [{"name": "partners", "path": "data/partners.csv", '
+    b'"schema": {"fields": [1, "x"]}}]}',
+}
+
+
+def test_any_descriptor_gets_a_json_answer(package):
+    for name, content in NASTY_DESCRIPTORS.items():
+        descriptor = package()
+        descriptor.write_bytes(content)
+        result = run("--package", descriptor, "--format", "json")
+        assert "Traceback" not in result.stderr, (name, result.stderr[-2000:])
+        report = json.loads(result.stdout)
+        assert result.returncode == 1 and report["valid"] is False and report["errors"], name
+        for err in report["errors"]:
+            assert err["type"] in CATALOGUE, name
+
+
+def test_a_huge_descriptor_is_refused_without_reading_it(package, monkeypatch):
+    from spf.validator import tables, validate
+
+    monkeypatch.setattr(tables, "MAX_DESCRIPTOR_BYTES", 1000)
+    errors = validate(package())
+    assert [(e.type, e.path) for e in errors] == [("invalid-descriptor", "datapackage.json")]
+    assert "larger than 1,000 bytes" in errors[0].message
+
+
+def test_text_output_strips_terminal_control_sequences(package):
+    descriptor = package()
+    changes = descriptor.parent / "data" / "institutional_changes.csv"
+    lines = changes.read_text(encoding="utf-8").splitlines(keepends=True)
+    # a title-setting OSC, a colour CSI and a hyperlink in a number cell: wrong-type echoes the cell
+    evil = "2\x1b]0;pwned\x07\x1b[31mmillion\x1b]8;;https://example.org\x1b\\link\x1b]8;;\x1b\\"
+    assert ",2500000," in lines[1]
+    lines[1] = lines[1].replace(",2500000,", f",{evil},", 1)
+    changes.write_text("".join(lines), encoding="utf-8")
+    assert "\\u001b" in run("--package", descriptor, "--format", "json").stdout  # JSON escapes it: it stays exact
+    for fmt in ("text", "github", "markdown"):
+        result = run("--package", descriptor, "--format", fmt)
+        assert result.returncode == 1, result.stdout
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout, fmt
+        assert "2million" in result.stdout and "pwned" not in result.stdout, fmt  # the text, not the commands

@@ -62,8 +62,9 @@ class ReleaseJob:
     write returns {file name: (size text, sha256)}; a failure in it fails the build with its traceback."""
 
     def __init__(self, write: Callable[..., dict[str, tuple[str, str]]], *args):
-        # not a daemon: building the downloads forks the workbook off in turn; cancel() ends it on a failed build
-        self._job = Forked("building the release downloads", write, *args, daemon=False)
+        # not a daemon: building the downloads forks the workbook off in turn. Its own process group, so that
+        # cancel() ends the job and the workbook together on a failed build.
+        self._job = Forked("building the release downloads", write, *args, daemon=False, group=True)
 
     def result(self) -> dict[str, tuple[str, str]]:
         """Waits for the job; raises RuntimeError if it failed."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spf.sitegen.charts import ChartSpec, block
 from spf.sitegen.components import Block, SearchableBlock
 from spf.sitegen.late import Blocks
-from spf.sitegen.text import md
+from spf.sitegen.text import h, md
 
 
 @dataclass
@@ -32,9 +32,11 @@ class Page:
         """The page as Markdown. With `blocks`, each Block or SearchableBlock part (a table or chart: HTML
         that holds no Markdown) is held back in `blocks` and a placeholder stands in its place, so Markdown
         need not parse it (late.py puts it back). The built page and the search index are the same either way."""
-        # JSON strings are valid YAML scalars, so titles with quotes or colons stay intact.
-        title = json.dumps(self.title, ensure_ascii=False)
-        description = json.dumps(self.description, ensure_ascii=False)
+        # JSON strings are valid YAML scalars, so titles with quotes or colons stay intact. The theme writes
+        # the title and description into <title>, the header, the navigation and <meta> without escaping
+        # them, so they are HTML-escaped here.
+        title = json.dumps(h(self.title), ensure_ascii=False)
+        description = json.dumps(h(self.description), ensure_ascii=False)
         head = f"---\ntitle: {title}\ndescription: {description}\n---\n\n"
         parts = []
         for part in self.parts:

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from spf.paths import BUILD, DATAPACKAGE
 from spf.sitegen import downloads, generate
 from spf.sitegen.late import LateFill, ReleaseJob
+from spf.validator.checks import resource_names
 
 
 class SpfPlugin(BasePlugin):
@@ -34,6 +35,10 @@ class SpfPlugin(BasePlugin):
             "cache_dir": os.environ.get("SPF_CACHE_DIR", str(BUILD / "cache" / "downloads")),
         }
         inputs = generate.load(descriptor, settings)
+        for res in inputs.pkg.descriptor["resources"]:
+            # names become file names (pages, downloads); the validator says so too, but the build runs beside it
+            if why := resource_names.why_unsafe(res.get("name")):
+                raise RuntimeError(f"resource name {res.get('name')!r} {why}: the site was not built")
         release_folders = (downloads.folder(inputs.release) + "/", "downloads/latest/")
         for file in files:
             if file.src_uri.startswith(release_folders):

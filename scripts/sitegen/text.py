@@ -6,22 +6,29 @@ import html
 import math
 import re
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
+# Markdown punctuation that can start markup anywhere in a line (emphasis, links, code, attr_list, tables).
+_MD_PUNCT = re.compile(r"[\\`*_{}\[\]()#+!|\-]")
+# `@` is written as an entity so that data text can never form a build placeholder (late.py's @@spf-...@@).
+_AT = "&#64;"
 
 
 def h(text) -> str:
-    """Escape for HTML (attributes too). None and NaN become an empty string."""
+    """Escape for HTML (attributes too). None and NaN become an empty string. This and md() are the one path
+    by which text from data or datapackage.json reaches a page."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    return html.escape(str(text), quote=True)
+    return html.escape(str(text), quote=True).replace("@", _AT)
 
 
 def md(text) -> str:
-    """Escape data text for a Markdown paragraph or heading: HTML first, then Markdown punctuation."""
+    """Escape data text for a Markdown paragraph or heading: every Markdown punctuation character, then HTML,
+    on one line (a line break in data could start a heading, a list or an attr_list block)."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    escaped = html.escape(str(text), quote=False)
-    return re.sub(r"\\|`|\*|_|\{|\}|\[|\]|\(|\)|#|\+|!|\||~", lambda m: "\\" + m.group(0), escaped)
+    one_line = " ".join(str(text).split())
+    escaped = _MD_PUNCT.sub(lambda m: "\\" + m.group(0), one_line)
+    escaped = re.sub(r"^(\d+)\.", r"\1\\.", escaped)  # "1. x" would start a numbered list
+    return html.escape(escaped, quote=False).replace("@", _AT)
 
 
 def is_blank(value) -> bool:

@@ -12,6 +12,22 @@ import xlsxwriter
 from spf.sitegen.release import Release
 
 ENGINE = f"XlsxWriter {xlsxwriter.__version__}"  # part of the downloads cache key
+CELL_LIMIT = 32_767  # characters an Excel cell holds
+
+
+def fit(rows: list[list], sheet: str, header: list[str], cut: list[str]) -> list[list]:
+    """Rows whose text fits an Excel cell: a longer text is cut at the limit and where is added to `cut`
+    (the validator refuses such cells, so this only happens to a package built without it)."""
+    fitted = []
+    for i, row in enumerate(rows, start=2):
+        if any(isinstance(v, str) and len(v) > CELL_LIMIT for v in row):
+            row = list(row)
+            for j, v in enumerate(row):
+                if isinstance(v, str) and len(v) > CELL_LIMIT:
+                    cut.append(f"{sheet}, row {i}, column {header[j]}: {len(v):,} characters cut to {CELL_LIMIT:,}")
+                    row[j] = v[:CELL_LIMIT]
+        fitted.append(row)
+    return fitted
 
 
 def write(pkg, release: Release, tables: dict[str, tuple[list[str], list[list]]]) -> bytes:
@@ -56,11 +72,15 @@ def write(pkg, release: Release, tables: dict[str, tuple[list[str], list[list]]]
             for src in pkg.sources.values():
                 line += 1
                 readme.write_row(line, 0, [src["source_id"], src["title"], src["publisher"], src["url"]])
+            cut: list[str] = []
             for res in pkg.descriptor["resources"]:
                 ws = wb.add_worksheet(res["name"][:31])
                 ws.freeze_panes(1, 0)
                 header, rows = tables[res["name"]]
                 ws.write_row(0, 0, header, bold)
-                for i, row in enumerate(rows, start=1):
+                for i, row in enumerate(fit(rows, res["name"][:31], header, cut), start=1):
                     ws.write_row(i, 0, row)
+            if cut:  # never silently: the README sheet says which cells are not whole
+                readme.write_string(line + 2, 0, "Cut cells", bold)
+                readme.write_column(line + 2, 1, ["Longer than an Excel cell holds; the CSV has the whole text:", *cut])
         return target.read_bytes()

@@ -73,6 +73,63 @@ _TYPES = [
         "A resource without a `schema`, or `created` written as 27/11/2026.",
         "package",
     ),
+    ErrorType(
+        "schema-changed",
+        "Change to the package's structure or schemas",
+        "datapackage.json changes {note}. The data is checked against the project's pinned schemas, not this one.",
+        "Schemas, resource names and paths are the project's: undo this part of your change, or ask a "
+        "maintainer to review it; a maintainer who accepts it runs `make pin-schemas`.",
+        "A `minimum` removed from people_covered, a `pattern` relaxed, or a resource renamed.",
+        "package",
+    ),
+    ErrorType(
+        "duplicate-resource",
+        "Two resources share a name or a path",
+        'More than one resource has the {field} "{value}".',
+        "Give each resource its own name and its own file; remove the copy.",
+        "Two resources that both point to `data/partners.csv`.",
+        "package",
+    ),
+    ErrorType(
+        "unsafe-resource-name",
+        "Resource name cannot be used as a file name",
+        'The resource name "{value}" {note}.',
+        "Use lower-case letters, digits, - and _ only (up to 64), not starting with - or _, and not a name "
+        "the site uses itself (index, changelog, downloads).",
+        "`../x`, `Partners and funding` or `changelog`.",
+        "package",
+    ),
+    # --- cells, whatever the schema says ------------------------------------------------------------------
+    ErrorType(
+        "implausible-number",
+        "Number that cannot be a count or an amount",
+        'Column "{field}" holds {value}, which is {note}.',
+        "People and amounts are finite numbers of zero or more, written with digits (no Infinity, no "
+        "exponent beyond the plausible). Check the figure in its source.",
+        "`Infinity`, `1e309`, `-5` or 10^30 people.",
+    ),
+    ErrorType(
+        "impossible-date",
+        "Date that is not on the calendar",
+        '"{value}" in column "{field}" is not a real calendar date.',
+        "Check the day and the month in the source; write YYYY-MM-DD (or YYYY-MM).",
+        "`2021-02-30` or `2021-13`.",
+    ),
+    ErrorType(
+        "control-character",
+        "Text contains an invisible control character",
+        'The text in column "{field}" contains {note}.',
+        "Retype the text, or paste it as plain text; only line breaks and tabs are allowed. Bidirectional "
+        "overrides can make text display differently from what it says.",
+        "A NUL byte, an escape sequence or U+202E (right-to-left override) pasted with the text.",
+    ),
+    ErrorType(
+        "cell-too-long",
+        "Text longer than a spreadsheet cell holds",
+        'The text in column "{field}" is {value} characters long; a spreadsheet cell holds at most 32,767.',
+        "Shorten the text (link to the source for the details); the Excel download would cut it.",
+        "A whole report pasted into notes.",
+    ),
     # --- files ------------------------------------------------------------------------------------------
     ErrorType(
         "unsafe-path",

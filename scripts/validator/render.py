@@ -6,6 +6,7 @@ level "notice") do not, and are shown after the errors with their fix."""
 from __future__ import annotations
 
 import json
+import re
 from itertools import groupby
 
 from spf.validator.catalogue import ValidationError
@@ -26,12 +27,25 @@ def as_json(findings: list[ValidationError]) -> str:
     return json.dumps(report, indent=2, ensure_ascii=False)
 
 
+# Terminal escape sequences (CSI, OSC and other ESC forms) and every other control character but the line
+# break and tab: text from the data is echoed, and must not drive the maintainer's terminal or the CI log.
+_TERMINAL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07]*\x07?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def clean(text) -> str:
+    """Text with terminal control sequences and control characters removed (None stays empty)."""
+    return "" if text is None else _TERMINAL.sub("", str(text))
+
+
 def _where(e: ValidationError) -> str:
-    parts = [e.path]
+    parts = [clean(e.path)]
     if e.row is not None:
         parts.append(f"line {e.row}")
     if e.field:
-        parts.append(f'column "{e.field}"')
+        parts.append(f'column "{clean(e.field)}"')
     return ", ".join(parts)
 
 
@@ -51,10 +65,10 @@ def as_text(findings: list[ValidationError], color: bool = False) -> str:
     lines = []
     for path, group in groupby(errors, key=lambda e: e.path):
         group = list(group)
-        lines.append(f"{bold}{path}{off} ({len(group)} problem{'s' * (len(group) != 1)})")
+        lines.append(f"{bold}{clean(path)}{off} ({len(group)} problem{'s' * (len(group) != 1)})")
         for e in group:
-            lines.append(f"  {red}✗{off} {_where(e)}: {e.message}")
-            lines.append(f"    {dim}How to fix:{off} {e.hint}  {dim}[{e.type}]{off}")
+            lines.append(f"  {red}✗{off} {_where(e)}: {clean(e.message)}")
+            lines.append(f"    {dim}How to fix:{off} {clean(e.hint)}  {dim}[{e.type}]{off}")
         lines.append("")
     n = len(errors)
     lines.append(
@@ -65,6 +79,7 @@ def as_text(findings: list[ValidationError], color: bool = False) -> str:
 
 
 def _escape_data(text: str) -> str:
+    text = clean(text).replace("\t", " ")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -87,7 +102,7 @@ def as_github(findings: list[ValidationError]) -> str:
 
 
 def _md_cell(text) -> str:
-    return "" if text is None else str(text).replace("|", "\\|").replace("\n", " ")
+    return clean(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _notice_markdown(notices: list[ValidationError]) -> list[str]:

@@ -107,24 +107,59 @@ def parse_records(text: str) -> tuple[list[str], list[list[str]], list[int]]:
 
 
 ERRORS = ["invalid-json", "invalid-descriptor", "encoding-error"]  # what load_descriptor reports
+MAX_DESCRIPTOR_BYTES = 5_000_000  # the real one is about 40 KB
+MAX_DEPTH = 20  # the real one nests 7 levels deep
+
+
+def _depth(value) -> int:
+    """How deeply lists and objects nest in a parsed JSON value (without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+_UNREADABLE = object()
+
+
+def _read_json(ctx: Context):
+    """The parsed descriptor, or _UNREADABLE after adding the error that says why it cannot be read."""
+    path = ctx.descriptor_rel
+    fail = ctx.errors.append
+    try:
+        if ctx.descriptor_path.stat().st_size > MAX_DESCRIPTOR_BYTES:
+            fail(make_error("invalid-descriptor", path=path, note=f"it is larger than {MAX_DESCRIPTOR_BYTES:,} bytes"))
+            return _UNREADABLE
+        text = ctx.descriptor_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(make_error("invalid-descriptor", path=path, note="the file does not exist"))
+        return _UNREADABLE
+    except UnicodeDecodeError as exc:
+        fail(make_error("encoding-error", path=path, note=str(exc.reason)))
+        return _UNREADABLE
+    except OSError as exc:
+        fail(make_error("invalid-descriptor", path=path, note=f"it cannot be read ({exc.strerror})"))
+        return _UNREADABLE
+    try:
+        descriptor = json.loads(text)
+    except json.JSONDecodeError as exc:
+        fail(make_error("invalid-json", path=path, row=exc.lineno, note=exc.msg, line=exc.lineno, column=exc.colno))
+        return _UNREADABLE
+    except RecursionError:
+        descriptor = _UNREADABLE
+    if descriptor is _UNREADABLE or _depth(descriptor) > MAX_DEPTH:
+        fail(make_error("invalid-descriptor", path=path, note=f"it nests lists or objects more than {MAX_DEPTH} deep"))
+        return _UNREADABLE
+    return descriptor
 
 
 def load_descriptor(ctx: Context) -> None:
     path = ctx.descriptor_rel
-    try:
-        text = ctx.descriptor_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        ctx.errors.append(make_error("invalid-descriptor", path=path, note="the file does not exist"))
-        return
-    except UnicodeDecodeError as exc:
-        ctx.errors.append(make_error("encoding-error", path=path, note=str(exc.reason)))
-        return
-    try:
-        descriptor = json.loads(text)
-    except json.JSONDecodeError as exc:
-        ctx.errors.append(
-            make_error("invalid-json", path=path, row=exc.lineno, note=exc.msg, line=exc.lineno, column=exc.colno)
-        )
+    descriptor = _read_json(ctx)
+    if descriptor is _UNREADABLE:
         return
     problems = []
     if not isinstance(descriptor, dict):
@@ -139,6 +174,8 @@ def load_descriptor(ctx: Context) -> None:
             for key in ("name", "path", "schema"):
                 if key not in res:
                     problems.append(f'resource number {i} ({res.get("name", "unnamed")}) has no "{key}"')
+            if "name" in res and not isinstance(res["name"], str):
+                problems.append(f'the "name" of resource number {i} is not text')
             schema = res.get("schema")
             if "schema" in res and not (isinstance(schema, dict) and isinstance(schema.get("fields"), list)):
                 problems.append(f'the schema of resource "{res.get("name")}" needs a "fields" list')

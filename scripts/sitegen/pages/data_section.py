@@ -7,7 +7,7 @@ from spf.sitegen.components import Column, Raw, link, md_link, source_link, tabl
 from spf.sitegen.downloads import Planned, folder
 from spf.sitegen.page import Page
 from spf.sitegen.release import Release
-from spf.sitegen.text import h, number
+from spf.sitegen.text import h, md, number
 
 KIND_NAMES = {
     "csv": "CSV",
@@ -26,7 +26,7 @@ def download_table(src: str, downloads: list[Planned], release: Release) -> str:
             {
                 "file": Raw(f'<a href="{h(link(src, versioned))}" download>{h(d.name)}</a>'),
                 "kind": KIND_NAMES[d.kind],
-                "size": d.size_text,
+                "size": Raw(d.size_text),  # the build's own placeholder (late.py); data text never forms one
                 "latest": Raw(f'<a href="{h(link(src, latest))}">latest/{h(d.latest_name)}</a>'),
                 "sha256": Raw(f"<code>{d.sha256}</code>"),
             }
@@ -122,8 +122,9 @@ def resource_page(pkg, res: dict, downloads: list[Planned], release: Release) ->
         f"Data dictionary, sources and downloads of the {name} resource, release {release.version}.",
     )
     page.add(
-        f"**Release {release.version}** ({release.date}) · {number(len(df))} rows · file `{res['path']}`",
-        h(res.get("description", "")),
+        f"**Release {md(release.version)}** ({md(release.date)}) · {number(len(df))} rows · "
+        f"file <code>{h(res['path'])}</code>",
+        md(res.get("description", "")),
     )
     page.add("## Download", download_table(src, [d for d in downloads if d.resource == name], release))
     counts = {}
@@ -148,7 +149,7 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
         "JSON, Excel and a zipped Frictionless data package, with checksums, licence and citation.",
     )
     page.add(
-        f"**Release {release.version}**, published {release.date}. "
+        f"**Release {md(release.version)}**, published {md(release.date)}. "
         f"[What changed in this release]({md_link(src, 'data/changelog.md')})."
     )
     page.add("## The whole package", download_table(src, [d for d in downloads if d.resource is None], release))

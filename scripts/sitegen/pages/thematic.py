@@ -6,6 +6,7 @@ from spf.sitegen import views
 from spf.sitegen.components import Column, badge, kpi_grid, provenance, table
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import card
+from spf.sitegen.text import md
 
 
 def build(pkg) -> list[Page]:
@@ -24,7 +25,7 @@ def build(pkg) -> list[Page]:
         "for word; the official list itself has not been read yet, so each area is labelled unverified."
     )
     for group, rows in df.groupby("group", sort=False):
-        page.add(f"## {group}")
+        page.add(f"## {md(group)}")
         page.add(
             table(
                 [

@@ -11,25 +11,30 @@ validate() (validator/__init__.py) reads these attributes; it never picks a chec
 
 from spf.validator.checks import (
     canonical_form,
+    domain_rules,
     file_content,
     frictionless_schema,
     iso3,
     percentages,
     phase_window,
+    pinned_schema,
     provenance,
+    resource_names,
     resource_paths,
     stale_checksum,
     unsafe_text,
 )
 
-# File checks first, one after the other: they decide which tables are safe to open at all.
-FILE_CHECKS = [resource_paths, file_content]
+# File checks first, one after the other: the pinned schemas replace the contributed ones, then the file
+# checks decide which tables are safe to open at all.
+FILE_CHECKS = [pinned_schema, resource_names, resource_paths, file_content]
 TABLE_CHECKS = [
     frictionless_schema,
     iso3,
     phase_window,
     percentages,
     unsafe_text,
+    domain_rules,
     provenance,
     canonical_form,
     stale_checksum,
