@@ -44,6 +44,8 @@ def on_files(files: Files, *, config) -> Files:
     pages = generate.pages(inputs, _job.planned, _blocks)
 
     def waits(path: str) -> bool:
+        if isinstance(pages[path], bytes):  # chart PNGs
+            return False
         texts = [pages[path], *(_blocks[t] for t in BLOCK_TOKEN.findall(pages[path]))]
         return any(downloads.PLACEHOLDER.search(t) for t in texts)
 

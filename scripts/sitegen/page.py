@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from spf.sitegen.chart_files import page_image
 from spf.sitegen.charts import ChartSpec, block
 from spf.sitegen.components import Block, SearchableBlock
 from spf.sitegen.text import md
@@ -37,7 +38,8 @@ class Page:
         # JSON strings are valid YAML scalars, so titles with quotes or colons stay intact.
         title = json.dumps(self.title, ensure_ascii=False)
         description = json.dumps(self.description, ensure_ascii=False)
-        head = f"---\ntitle: {title}\ndescription: {description}\n---\n\n"
+        image = page_image([spec.id for spec in self.charts])  # share card: og:image in overrides/main.html
+        head = f"---\ntitle: {title}\ndescription: {description}\nimage: {image}\n---\n\n"
         parts = []
         for part in self.parts:
             if blocks is not None and isinstance(part, Block | SearchableBlock):
