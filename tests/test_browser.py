@@ -110,8 +110,9 @@ def test_no_plotly_without_interaction_and_a_click_makes_the_chart_interactive(p
 def test_explore_button_makes_the_chart_interactive(page):
     page.goto(page.base + "/countries/tgo/", wait_until="load")
     plot = page.locator(".chart__plot").first
-    plot.locator(".chart__explore").focus()
-    plot.locator(".chart__explore").press("Enter")
+    button = page.locator("figure.chart").first.locator(".chart__explore")
+    button.focus()
+    button.press("Enter")
     page.wait_for_function("el => el.dataset.rendered === 'done'", arg=plot.element_handle(), timeout=15000)
     assert plot.locator(".chart__live svg.main-svg").count() >= 1
 

@@ -164,3 +164,24 @@ def test_generated_files_include_downloads_embeds_and_share_images():
     assert "image: assets/images/site-card.png" in files["about-the-data.md"]
     again = generate(VALID / "datapackage.json")
     assert all(again[k] == v for k, v in files.items() if k.endswith((".svg", ".png")))
+
+
+def test_home_starts_with_progress_bars_that_carry_label_and_source():
+    from spf.sitegen.pages import home
+
+    pkg = Package.load(VALID / "datapackage.json")
+    page = home.build(pkg)[0].markdown()
+    body = page.split("\n# ", 1)[1]
+    assert body.index('<figure class="progress"') < body.index("The Global Flagship Programme")
+    figure = body[body.index('<figure class="progress"') : body.index("</figure>")]
+    rows = figure.split('<div class="progress__row">')[1:]
+    assert rows
+    bars = 0
+    for row in rows:
+        assert 'class="vlabel vlabel-' in row and 'href="https://' in row, row
+        if "<svg" in row:
+            bars += 1
+            label = re.search(r'aria-label="([^"]+)"', row).group(1)
+            assert "of a target of" in label
+            parse(row[row.index("<svg") : row.index("</svg>") + 6])
+    assert bars >= 1

@@ -226,7 +226,8 @@ def block(spec: ChartSpec, page_src: str) -> str:
         f'<figcaption class="chart__title" id="{h(spec.id)}-title"><strong>{h(spec.title)}</strong></figcaption>\n'
         f'<p class="chart__summary">{h(spec.summary)}</p>\n'
         f'<div class="chart__plot chart__plot--{spec.kind}" data-figure="{h(fig_json)}">{static}'
-        '<button type="button" class="chart__explore" hidden>Explore</button></div>\n'
+        "</div>\n"
+        '<button type="button" class="chart__explore" hidden>Explore</button>\n'
         f'<details class="chart__data"><summary>Data table and sources</summary>\n{data_table}\n</details>\n'
         f'<p class="chart__download">Download: {links} · <a href="{h(embed)}">embed page</a></p>\n'
         f'<details class="chart__embed"><summary>Embed</summary><label>Copy this code to show the chart on '

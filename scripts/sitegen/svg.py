@@ -267,7 +267,7 @@ def _traces(fig: dict, chart_id: str, x_of, y_of, band: float, n_bars: int) -> t
                 )
                 if t.get("text"):
                     lines = str(t["text"][j]).split("<br>")
-                    size = max(7.0, min(FONT - 1, slot / (0.56 * max(len(s) for s in lines))))
+                    size = max(7.0, min(FONT - 1, slot / (0.62 * max(len(s) for s in lines))))
                     y_text = y_of(y) - 4 - (len(lines) - 1) * size * 1.15
                     texts.append(lines_text(x0 + slot / 2, y_text, lines, size=size))
             bar_i += 1

@@ -107,15 +107,16 @@
 
   function setupCharts() {
     document.querySelectorAll(".chart__plot[data-figure]").forEach(function (el) {
+      var button = el.closest("figure").querySelector(".chart__explore");
       var start = function () {
         INTENT.forEach(function (type) { el.removeEventListener(type, start); });
+        if (button) button.style.visibility = "hidden";
         render(el);
       };
       INTENT.forEach(function (type) { el.addEventListener(type, start, { passive: true }); });
-      var button = el.querySelector(".chart__explore");
       if (button) {
-        button.hidden = false;
-        button.addEventListener("click", function () { start(); button.hidden = true; });
+        button.hidden = false;  // its place is kept free at the end of the figcaption's line: nothing moves
+        button.addEventListener("click", start);
       }
     });
     document.querySelectorAll("textarea[data-embed]").forEach(function (area) {

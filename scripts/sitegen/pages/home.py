@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spf.sitegen import progress
 from spf.sitegen.components import kpi, kpi_grid, md_link
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import contradicts, differs, focus_map, headline
@@ -40,7 +41,7 @@ def build(pkg) -> list[Page]:
         "Open data on the results of the ILO Global Flagship "
         "Programme on Building Social Protection Floors for All, with sources and verification labels.",
     )
-    page.add(INTRO)
+    page.add(*filter(None, [progress.block(pkg)]), INTRO)  # results against targets on the first screen
     n_list = int((pkg["focus_countries"]["phase"] == 2).sum())
     phase2 = [
         _card(
