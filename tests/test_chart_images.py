@@ -117,7 +117,7 @@ def test_download_svg_carries_title_sources_labels_licence_and_site_name():
 
 
 def test_download_png_is_at_least_1200_px_wide_and_cached(tmp_path, monkeypatch):
-    monkeypatch.setattr(chart_files, "CACHE", tmp_path)
+    monkeypatch.setenv("SPF_CHART_CACHE", str(tmp_path))
     text = chart_files.standalone_svg(bar_spec())
     data = chart_files.png(text)
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
