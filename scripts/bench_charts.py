@@ -41,7 +41,7 @@ def _visit(browser, url: str, js: bool, tap: bool) -> dict:
     page.goto(url, wait_until="load")
     page.wait_for_timeout(IDLE_MS)
     out = {"idle_bytes": received[0], "plotly_before_tap": any("plotly" in u for u in requests)}
-    has_chart = page.locator(".chart__svg").count() > 0
+    has_chart = page.locator(".chart__plot").count() > 0
     out["charts"] = page.locator("figure.chart").count()
     if js:
         fcp = page.evaluate("(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null")

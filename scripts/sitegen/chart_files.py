@@ -49,7 +49,7 @@ def source_lines(spec: charts.ChartSpec) -> list[str]:
 def standalone_svg(spec: charts.ChartSpec) -> str:
     """The chart with its title, summary, sources, licence and site name, on a white card."""
     w, pad = CARD_WIDTH, 24
-    inner = svg.render(charts.figure(spec), f"{spec.id}-dl", spec.title)
+    inner = svg.render(charts.figure(spec), f"{spec.id}-dl", spec.title, download=True)
     vw, vh = (float(v) for v in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', inner).groups())
     chart_w = w - 2 * pad
     chart_h = vh * chart_w / vw

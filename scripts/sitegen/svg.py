@@ -142,12 +142,13 @@ def marker(x: float, y: float, symbol: str, color: str, r: float = 3.5) -> str:
     return f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r)}" fill="{color}"/>'
 
 
-def render(fig: dict, chart_id: str, label: str) -> str:
-    """The figure as one inline <svg> (no title or sources: the page and the downloads add those)."""
+def render(fig: dict, chart_id: str, label: str, download: bool = False) -> str:
+    """The figure as one inline <svg> (no title or sources: the page and the downloads add those). Maps are
+    drawn in finer detail for downloads."""
     if any(t["type"] == "choropleth" for t in fig["data"]):
         from spf.sitegen.svg_map import render_map
 
-        return render_map(fig, chart_id, label)
+        return render_map(fig, chart_id, label, download)
     return render_axes(fig, chart_id, label)
 
 

@@ -8,6 +8,7 @@ import math
 from functools import cache
 
 from spf.paths import DOCS
+from spf.sitegen import svg
 from spf.sitegen.svg import FG, FONT, WIDTH, h, lines_text, num, svg_root, text_width
 
 TOPOJSON = DOCS / "assets" / "vendor" / "topojson" / "world_110m.json"
@@ -40,9 +41,14 @@ def _decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
     return arcs
 
 
+# Detail of the map in the page (whole pixels of the 400-wide viewBox, small rings left out: light enough
+# for a phone's first view; about 5 KB gzip) and in the downloads (tenths of a pixel, every ring).
+PAGE, DOWNLOAD = (1, 1.5, 2.0), (10, 0.5, 0.0)  # (steps per px, point tolerance px, smallest ring px)
+
+
 @cache
-def country_paths(width: float = WIDTH) -> tuple[dict[str, str], float]:
-    """{ISO-3: SVG path data} at this width, and the map's height."""
+def country_paths(detail: tuple = PAGE, width: float = WIDTH) -> tuple[dict[str, str], float]:
+    """{ISO-3: SVG path data} at this width and detail, and the map's height."""
     topo = json.loads(TOPOJSON.read_text(encoding="utf-8"))
     arcs = _decode_arcs(topo)
     x_max = natural_earth(180, 0)[0]
@@ -58,16 +64,28 @@ def country_paths(width: float = WIDTH) -> tuple[dict[str, str], float]:
         if geom.get("id") in (None, "ATA") or geom["type"] not in ("Polygon", "MultiPolygon"):
             continue
         polygons = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]]
-        d = []
+        rings = []
         for polygon in polygons:
             for ring in polygon:
                 pts = []
                 for index in ring:
                     arc = arcs[index] if index >= 0 else arcs[~index][::-1]
                     pts.extend(arc if not pts else arc[1:])
-                d.append(_ring(project(*p) for p in _unwrap(pts)))
-        paths[geom["id"]] = "".join(s for s in d if s)
-    return paths, (y_bottom - y_top) * -scale if y_bottom > y_top else (y_top - y_bottom) * scale
+                rings.append([project(*p) for p in _unwrap(pts)])
+        paths[geom["id"]] = "".join(_keep(rings, detail))
+    return paths, (y_top - y_bottom) * scale
+
+
+def _keep(rings: list[list[tuple[float, float]]], detail: tuple) -> list[str]:
+    """Path data of the rings big enough to see; a country's largest ring is always kept (small islands)."""
+
+    def size(ring):
+        xs, ys = [x for x, _ in ring], [y for _, y in ring]
+        return max(max(xs) - min(xs), max(ys) - min(ys))
+
+    largest = max(rings, key=size)
+    steps, tolerance, smallest = detail
+    return [d for r in rings if (r is largest or size(r) >= smallest) and (d := _ring(r, steps, tolerance))]
 
 
 def _unwrap(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -78,20 +96,20 @@ def _unwrap(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [(180.0 if east else -180.0, lat) if (lon < 0) == east else (lon, lat) for lon, lat in pts]
 
 
-def _ring(points, tolerance: float = 0.8) -> str:
-    """Relative path data of a ring in tenths of a pixel, leaving out points closer than `tolerance` (px) to
-    the last one kept (no drift: each step is the difference of rounded positions)."""
+def _ring(points, steps: int, tolerance: float) -> str:
+    """Relative path data of a ring in 1/steps of a pixel, leaving out points closer than `tolerance` (px)
+    to the last one kept (no drift: each step is the difference of rounded positions)."""
     out, last = [], None
     for x, y in points:
-        p = (round(x * 10), round(y * 10))
-        if last is not None and abs(p[0] - last[0]) + abs(p[1] - last[1]) < tolerance * 10:
+        p = (round(x * steps), round(y * steps))
+        if last is not None and abs(p[0] - last[0]) + abs(p[1] - last[1]) < tolerance * steps:
             continue
         out.append(p if last is None else (p[0] - last[0], p[1] - last[1]))
         last = p
     if len(out) < 3:
         return ""
-    tenth = [(num(x / 10), num(y / 10)) for x, y in out]
-    return f"M{tenth[0][0]} {tenth[0][1]}l" + " ".join(f"{x} {y}" for x, y in tenth[1:]) + "z"
+    coords = [(svg.num(x / steps), svg.num(y / steps)) for x, y in out]
+    return f"M{coords[0][0]} {coords[0][1]}l" + " ".join(f"{x} {y}" for x, y in coords[1:]) + "z"
 
 
 def blues(t: float) -> str:
@@ -125,11 +143,11 @@ def _colors(trace: dict) -> tuple[dict[str, str], list[tuple[str, str]]]:
     return fills, legend
 
 
-def render_map(fig: dict, chart_id: str, label: str) -> str:
+def render_map(fig: dict, chart_id: str, label: str, download: bool = False) -> str:
     trace = next(t for t in fig["data"] if t["type"] == "choropleth")
-    paths, map_h = country_paths()
+    paths, map_h = country_paths(DOWNLOAD if download else PAGE)
     fills, legend = _colors(trace)
-    land = "".join(f'<path d="{d}"/>' for iso, d in sorted(paths.items()) if iso not in fills)
+    land = '<path d="' + "".join(d for iso, d in sorted(paths.items()) if iso not in fills) + '"/>'  # one path
     shown = "".join(f'<path d="{paths[iso]}" fill="{color}"/>' for iso, color in sorted(fills.items()) if iso in paths)
     title = trace.get("colorbar", {}).get("title", {}).get("text", "")
     legend_svg, legend_h = _legend(legend, map_h + 10, title if "tickvals" not in trace["colorbar"] else "")
