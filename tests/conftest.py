@@ -110,6 +110,7 @@ PAGE_KINDS = [
     PageKind("data", "/data/", audited=True),
     PageKind("resource", "/data/coverage/", audited=True),
     PageKind("changelog", "/data/changelog/"),
+    PageKind("embed", "/embed/results-phase2-people/", audited=True),  # no Material, no plotly.js
 ]
 PAGES = {kind.name: kind for kind in PAGE_KINDS}
 

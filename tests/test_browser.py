@@ -1,7 +1,8 @@
 """Real-browser tests: Debian chromium via Playwright against the built site on 127.0.0.1.
 
-They fail (never skip) when chromium is missing. Each page kind must load without console errors, draw every
-chart, stay on 127.0.0.1, and pass axe-core without critical or serious issues."""
+They fail (never skip) when chromium is missing. Each page kind must load without console errors, show every
+chart at first paint as a static SVG (JavaScript on or off), load plotly.js only when the reader reaches for
+a chart, stay on 127.0.0.1, and pass axe-core without critical or serious issues."""
 
 from __future__ import annotations
 
@@ -31,20 +32,77 @@ def page(browser, site_url):
 
 
 def draw_all_charts(pg) -> int:
-    """Scroll each chart into view (they render lazily, after the reader's first interaction or once the page
-    has settled) and wait until each holds an SVG."""
-    pg.mouse.wheel(0, 1)
+    """Click each chart (plotly.js loads on intent only: pointing at a chart on the way counts too) and wait
+    until each is interactive."""
     charts = pg.locator(".chart__plot")
     for i in range(charts.count()):
-        charts.nth(i).scroll_into_view_if_needed()
+        if charts.nth(i).get_attribute("data-rendered") is None:
+            charts.nth(i).click(position={"x": 5, "y": 5})
         pg.wait_for_function(
             "el => el.dataset.rendered === 'done' || el.dataset.rendered === 'failed'",
             arg=charts.nth(i).element_handle(),
             timeout=15000,
         )
         assert charts.nth(i).get_attribute("data-rendered") == "done"
-        assert charts.nth(i).locator("svg.main-svg").count() >= 1
+        assert charts.nth(i).locator(".chart__live svg.main-svg").count() >= 1
     return charts.count()
+
+
+STATIC_CHART_PAGES = ["/", "/results/", "/countries/tgo/"]
+
+
+def static_charts_visible(pg) -> int:
+    """Every figure.chart shows its static image, at least 250 x 140 px, inside the figure."""
+    figures = pg.locator("figure.chart")
+    for i in range(figures.count()):
+        fig = figures.nth(i)
+        image = fig.locator("svg.chart__svg, img.chart__img").first
+        box, outer = image.bounding_box(), fig.bounding_box()
+        assert image.is_visible() and box["width"] >= 250 and box["height"] >= 140, (pg.url, i, box)
+        assert outer["x"] <= box["x"] and box["x"] + box["width"] <= outer["x"] + outer["width"] + 0.5
+        assert fig.locator("figcaption").inner_text().strip()
+    return figures.count()
+
+
+@pytest.mark.parametrize("path", STATIC_CHART_PAGES)
+def test_charts_show_without_javascript(browser, site_url, path):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    pg.goto(site_url + path, wait_until="load")
+    assert static_charts_visible(pg) >= 1
+    context.close()
+
+
+def test_no_plotly_without_interaction_and_a_click_makes_the_chart_interactive(page):
+    page.goto(page.base + "/results/", wait_until="load")
+    assert static_charts_visible(page) >= 2
+    page.wait_for_timeout(7000)
+    assert not [u for u in page.requests if "plotly" in u]
+    plot = page.locator(".chart__plot").first
+    assert plot.get_attribute("data-rendered") is None
+    before = plot.bounding_box()
+    plot.click()
+    page.wait_for_function("el => el.dataset.rendered === 'done'", arg=plot.element_handle(), timeout=15000)
+    assert plot.locator(".chart__live svg.main-svg").count() >= 1
+    assert plot.bounding_box() == before  # drawn in place: no layout shift
+    assert [u for u in page.requests if "plotly-basic" in u]
+    assert page.errors == []
+
+
+def test_explore_button_makes_the_chart_interactive(page):
+    page.goto(page.base + "/countries/tgo/", wait_until="load")
+    plot = page.locator(".chart__plot").first
+    button = page.locator("figure.chart").first.locator(".chart__explore")
+    button.focus()
+    button.press("Enter")
+    page.wait_for_function("el => el.dataset.rendered === 'done'", arg=plot.element_handle(), timeout=15000)
+    assert plot.locator(".chart__live svg.main-svg").count() >= 1
+
+
+def test_embed_snippet_has_an_absolute_address(page):
+    page.goto(page.base + "/results/", wait_until="load")
+    snippet = page.locator("textarea[data-embed]").first.input_value()
+    assert f'src="{page.base}/embed/' in snippet
 
 
 def click_nav(pg, href_end: str, title: str) -> None:
@@ -64,18 +122,11 @@ def test_page_loads_draws_charts_and_stays_local(page, kind):
     n = draw_all_charts(page)
     if PAGES[kind].charts:
         assert n >= 1
+    if kind == "embed":
+        assert page.locator("svg.chart__svg").count() == 1 and page.locator("script").count() == 0
     page.wait_for_timeout(200)
     assert page.errors == []
     assert external(page) == []
-
-
-def test_charts_draw_without_any_interaction(page):
-    """A reader who does not scroll still gets the charts in view, once the page has settled."""
-    page.goto(page.base + PAGES["results"].url, wait_until="load")
-    first = page.locator(".chart__plot").first
-    assert first.get_attribute("data-rendered") is None  # text first: plotly.js is not fetched at once
-    page.wait_for_function("el => el.dataset.rendered === 'done'", arg=first.element_handle(), timeout=15000)
-    assert first.locator("svg.main-svg").count() >= 1
 
 
 def test_map_uses_the_sites_own_topojson(page):
@@ -87,6 +138,9 @@ def test_map_uses_the_sites_own_topojson(page):
 
 def test_page_without_charts_loads_no_plotly(page):
     page.goto(page.base + PAGES["about"].url, wait_until="networkidle")
+    page.mouse.move(200, 300)
+    page.mouse.wheel(0, 400)
+    page.wait_for_timeout(300)
     assert not [u for u in page.requests if "plotly" in u]
 
 
@@ -112,7 +166,7 @@ def test_charts_render_after_navigation_and_back_forward(page):
 def test_palette_toggle_rethemes_charts(page):
     page.goto(page.base + PAGES["results"].url, wait_until="load")
     draw_all_charts(page)
-    color = "document.querySelector('.chart__plot')._fullLayout.font.color"
+    color = "document.querySelector('.chart__live')._fullLayout.font.color"
     before = page.evaluate(color)
     page.locator(".spf-palette__toggle:visible").click()
     page.wait_for_function(f"() => {color} !== {before!r}", timeout=5000)
@@ -189,6 +243,8 @@ def test_phone_width_has_no_horizontal_scroll(browser, site_url):
         assert overflow <= 0, (path, overflow)
         width = pg.evaluate("document.querySelector('.chart__plot .main-svg').getBoundingClientRect().width")
         assert 300 <= width <= 390
+        static = pg.evaluate("document.querySelector('.chart__svg').getBoundingClientRect().width")
+        assert 300 <= static <= 390
     context.close()
 
 
@@ -197,6 +253,16 @@ def fixture_site_url(tmp_path_factory):
     server, url = build_and_serve(VALID / "datapackage.json", tmp_path_factory.mktemp("fixture-site") / "site")
     yield url
     server.shutdown()
+
+
+def test_every_embed_page_is_local_and_links_back(page):
+    page.goto(page.base + "/results/", wait_until="load")
+    ids = page.eval_on_selector_all("figure.chart", "els => els.map(e => e.id)")
+    for chart_id in ids:
+        page.goto(page.base + f"/embed/{chart_id}/", wait_until="load")
+        assert page.locator("svg.chart__svg").is_visible()
+        assert page.locator(f"a[href$='#{chart_id}']").count() == 1
+    assert external(page) == [] and page.errors == []
 
 
 def test_markdown_and_html_characters_show_literally(browser, fixture_site_url):

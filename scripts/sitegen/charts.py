@@ -195,24 +195,43 @@ def csv_path(spec: ChartSpec) -> str:
 
 
 def block(spec: ChartSpec, page_src: str) -> str:
-    """The chart as HTML: title, summary, plot, data table (the accessible alternative) and CSV link."""
-    fig = json.dumps(figure(spec), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    """The chart as HTML (the markup contract of tests and embeds): figure.chart#id with its title in the
+    figcaption, a one-sentence summary, the static SVG (drawn at build time, so it shows at first paint,
+    without JavaScript and in print; the loader swaps in Plotly when the reader reaches for the chart), the
+    data table with sources and labels, and links to the CSV, SVG, PNG and embed page."""
+    from spf.sitegen import svg
+
+    fig = figure(spec)
+    fig_json = json.dumps(fig, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     rows = [{**r, spec.label_col: badge(r.get(spec.label_col, ""))} if spec.label_col in r else r for r in spec.data]
     for r in rows:
         for c in spec.columns:
             if c.numeric and not isinstance(r.get(c.key), Raw) and r.get(c.key) not in (None, ""):
                 r[c.key] = number(r[c.key])
     data_table = table(spec.columns, rows)
-    href = link(page_src, csv_path(spec))
+    static = svg.render(fig, spec.id, f"Chart: {spec.title}. The data table below holds the same figures.")
+    base = f"downloads/charts/{spec.id}"
+    links = " · ".join(
+        f'<a href="{h(link(page_src, path))}" download>{what}</a>'
+        for path, what in (
+            (csv_path(spec), "data (CSV)"),
+            (f"{base}.svg", "image (SVG)"),
+            (f"{base}.png", "image (PNG)"),
+        )
+    )
+    embed = link(page_src, f"embed/{spec.id}/index.html").removesuffix("index.html")
+    snippet = f'<iframe src="{embed}" title="{h(spec.title)}" width="100%" height="520" style="border:0"></iframe>'
     return Block(
-        f'<figure class="chart" id="{h(spec.id)}" aria-labelledby="{h(spec.id)}-title" data-search-exclude>\n'
-        f'<p class="chart__title" id="{h(spec.id)}-title"><strong>{h(spec.title)}</strong></p>\n'
+        f'<figure class="chart chart--{spec.kind}" id="{h(spec.id)}" data-search-exclude>\n'
+        f'<figcaption class="chart__title" id="{h(spec.id)}-title"><strong>{h(spec.title)}</strong></figcaption>\n'
         f'<p class="chart__summary">{h(spec.summary)}</p>\n'
-        f'<div class="chart__plot chart__plot--{spec.kind}" role="group" '
-        f'aria-label="Interactive chart: {h(spec.title)}. The data table below holds the same figures." '
-        f'data-figure="{h(fig)}"></div>\n'
+        f'<div class="chart__plot chart__plot--{spec.kind}" data-figure="{h(fig_json)}">{static}'
+        "</div>\n"
+        '<button type="button" class="chart__explore" hidden>Explore</button>\n'
         f'<details class="chart__data"><summary>Data table and sources</summary>\n{data_table}\n</details>\n'
-        f'<p class="chart__download"><a href="{h(href)}" download>Download this chart\'s data (CSV)</a></p>\n'
+        f'<p class="chart__download">Download: {links} · <a href="{h(embed)}">embed page</a></p>\n'
+        f'<details class="chart__embed"><summary>Embed</summary><label>Copy this code to show the chart on '
+        f'your site:<textarea readonly rows="3" data-embed="{h(embed)}">{h(snippet)}</textarea></label></details>\n'
         "</figure>"
     )
 

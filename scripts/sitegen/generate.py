@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spf.paths import DATAPACKAGE
-from spf.sitegen import charts, downloads, release
+from spf.sitegen import chart_files, charts, downloads, release
 from spf.sitegen.late import Blocks
 from spf.sitegen.package import Package
 from spf.sitegen.pages import (
@@ -62,7 +62,7 @@ def load(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> I
     )
 
 
-def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None = None) -> dict[str, str]:
+def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None = None) -> dict[str, str | bytes]:
     """{path under docs/: text} of every generated page and chart CSV. `made` are the release downloads, built
     (their sizes and checksums are written in) or only planned (placeholders, see late.py). With
     `blocks`, tables and charts are left out of the Markdown and collected there (see Page.markdown)."""
@@ -80,6 +80,8 @@ def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None =
                 raise ValueError(f"two charts share the id {spec.id!r}")
             chart_ids.add(spec.id)
             files[charts.csv_path(spec)] = charts.csv_text(spec)
+            files.update(chart_files.files(spec, page.src))  # SVG and PNG downloads, embed page
+    files.update(chart_files.site_card())
     return files
 
 

@@ -87,12 +87,14 @@ class LateFill:
         self.blocks = Blocks()
         self.job = job
 
-    def waits(self, text: str) -> bool:
+    def waits(self, text: str | bytes) -> bool:
         """Whether a page (with the blocks it holds) shows a download's size or checksum."""
+        if isinstance(text, bytes):  # chart PNGs hold no placeholder
+            return False
         texts = [text, *(self.blocks[t] for t in BLOCK.findall(text) if t in self.blocks)]
         return any(DOWNLOAD.search(t) for t in texts)
 
-    def order(self, pages: dict[str, str]) -> list[str]:
+    def order(self, pages: dict[str, str | bytes]) -> list[str]:
         """Page paths, the ones waiting for the downloads last, so the job has the whole build to finish."""
         return sorted(pages, key=lambda path: (self.waits(pages[path]), path))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from spf.sitegen.chart_files import page_image
 from spf.sitegen.charts import ChartSpec, block
 from spf.sitegen.components import Block, SearchableBlock
 from spf.sitegen.late import Blocks
@@ -37,7 +38,8 @@ class Page:
         # them, so they are HTML-escaped here.
         title = json.dumps(h(self.title), ensure_ascii=False)
         description = json.dumps(h(self.description), ensure_ascii=False)
-        head = f"---\ntitle: {title}\ndescription: {description}\n---\n\n"
+        image = page_image([spec.id for spec in self.charts])  # share card: og:image in overrides/main.html
+        head = f"---\ntitle: {title}\ndescription: {description}\nimage: {image}\n---\n\n"
         parts = []
         for part in self.parts:
             if blocks is not None and isinstance(part, Block | SearchableBlock):

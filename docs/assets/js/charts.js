@@ -1,10 +1,12 @@
 /*
  * Chart loader for the SPF Flagship open-data site.
  *
- * Figures are embedded as JSON in a data-figure attribute. This script, loaded on every page, renders them
- * with a plotly.js bundle served by the site, and only on pages that have a chart, when a chart comes near
- * the viewport, and not before the page has settled (or the reader interacts). It re-themes drawn charts
- * when the colour scheme changes. (Material's instant navigation is off, so each page is a fresh load.)
+ * Every chart is already in the page as a static SVG drawn at build time (it shows at first paint, without
+ * JavaScript and in print). Its Plotly figure sits as JSON in the data-figure attribute of .chart__plot.
+ * plotly.js is an enhancement loaded on intent only: when the reader points at, taps, clicks or focuses a
+ * chart, or presses its "Explore" button. No timers, nothing on scroll; pages without charts never load it.
+ * The interactive chart is drawn over the static one at the same size, so nothing moves. Drawn charts are
+ * re-themed when the colour scheme changes. (Material's instant navigation is off: each page is a fresh load.)
  */
 (function () {
   "use strict";
@@ -14,26 +16,7 @@
   var loading = {};      // bundle name -> Promise of the Plotly object
   var loaded = null;     // name of the most capable bundle loaded so far
   var rendered = new Set();
-  var visible = new Set();   // charts in (or near) the viewport, waiting for `ready`
-  var isReady = false;
-  var START_DELAY_MS = 5000;  // text and figures first; charts follow, or at once when the reader interacts
-
-  // plotly.js is large: it is fetched after the page has loaded and settled, or as soon as the reader
-  // scrolls, taps or types, whichever comes first.
-  function ready() {
-    if (isReady) return;
-    isReady = true;
-    ["scroll", "wheel", "pointerdown", "keydown", "touchstart"].forEach(function (type) {
-      window.removeEventListener(type, ready, true);
-    });
-    visible.forEach(render);
-    visible.clear();
-  }
-  ["scroll", "wheel", "pointerdown", "keydown", "touchstart"].forEach(function (type) {
-    window.addEventListener(type, ready, { capture: true, passive: true });
-  });
-  function scheduleStart() { setTimeout(ready, START_DELAY_MS); }
-  if (document.readyState === "complete") scheduleStart(); else window.addEventListener("load", scheduleStart);
+  var INTENT = ["pointerenter", "pointerdown", "click", "focusin", "touchstart"];
 
   function loadBundle(name) {
     if (loaded === "geo" || loaded === name) return loading[loaded];
@@ -91,6 +74,9 @@
     el.dataset.rendered = "pending";
     var figure;
     try { figure = JSON.parse(el.getAttribute("data-figure")); } catch (e) { return fail(el, e); }
+    var live = document.createElement("div");
+    live.className = "chart__live";
+    el.appendChild(live);
     loadBundle(needsGeo(figure) ? "geo" : "basic").then(function (Plotly) {
       if (!el.isConnected) return;
       var config = {
@@ -98,17 +84,19 @@
         modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
         toImageButtonOptions: { filename: el.closest("figure").id }
       };
-      return Plotly.newPlot(el, figure.data, applyTheme(figure.layout, theme()), config).then(function () {
-        el._plotly = Plotly;
+      figure.layout.height = Math.round(el.getBoundingClientRect().height);  // the static chart's size: no shift
+      return Plotly.newPlot(live, figure.data, applyTheme(figure.layout, theme()), config).then(function () {
+        live._plotly = Plotly;
         el.dataset.rendered = "done";
-        rendered.add(el);
+        rendered.add(live);
       });
     }).catch(function (e) { fail(el, e); });
   }
 
   function fail(el, error) {
-    el.dataset.rendered = "failed";
-    el.innerHTML = '<p class="chart__error">The chart could not be drawn. The data table below holds the same figures.</p>';
+    el.dataset.rendered = "failed";  // the static chart stays in place
+    var live = el.querySelector(".chart__live");
+    if (live) live.remove();
     if (window.console) console.warn("chart:", error);
   }
 
@@ -118,20 +106,24 @@
   }
 
   function setupCharts() {
-    var charts = document.querySelectorAll(".chart__plot[data-figure]");
-    if (!charts.length) return;
-    if (!("IntersectionObserver" in window)) {
-      charts.forEach(function (el) { if (isReady) render(el); else visible.add(el); });
-      return;
-    }
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting) return;
-        observer.unobserve(entry.target);
-        if (isReady) render(entry.target); else visible.add(entry.target);
-      });
-    }, { rootMargin: "300px 0px" });
-    charts.forEach(function (el) { observer.observe(el); });
+    document.querySelectorAll(".chart__plot[data-figure]").forEach(function (el) {
+      var button = el.closest("figure").querySelector(".chart__explore");
+      var start = function () {
+        INTENT.forEach(function (type) { el.removeEventListener(type, start); });
+        if (button) button.style.visibility = "hidden";
+        render(el);
+      };
+      INTENT.forEach(function (type) { el.addEventListener(type, start, { passive: true }); });
+      if (button) {
+        button.hidden = false;  // its place is kept free at the end of the figcaption's line: nothing moves
+        button.addEventListener("click", start);
+      }
+    });
+    document.querySelectorAll("textarea[data-embed]").forEach(function (area) {
+      // the snippet is written with a relative address; the copied code needs the absolute one
+      var absolute = new URL(area.getAttribute("data-embed"), document.baseURI).href;
+      area.value = area.value.replace('src="' + area.getAttribute("data-embed") + '"', 'src="' + absolute + '"');
+    });
   }
 
   function setupFilters() {

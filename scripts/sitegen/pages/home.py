@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spf.sitegen import views
+from spf.sitegen import progress, views
 from spf.sitegen.components import kpi_grid, md_link
 from spf.sitegen.figures import count_text
 from spf.sitegen.page import Page
@@ -32,7 +32,7 @@ def build(pkg) -> list[Page]:
         "Open data on the results of the ILO Global Flagship "
         "Programme on Building Social Protection Floors for All, with sources and verification labels.",
     )
-    page.add(INTRO)
+    page.add(*filter(None, [progress.block(pkg)]), INTRO)  # results against targets on the first screen
     n_list = count_text(int((pkg["focus_countries"]["phase"] == 2).sum()), "entries")
     cards, charts = views.for_page(pkg, "home")
     for section, heading in (("phase2", PHASE2), ("phase1", PHASE1)):

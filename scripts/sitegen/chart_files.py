@@ -1,0 +1,157 @@
+"""Per-chart files beside the CSV: a standalone SVG and a PNG with title, subtitle, sources with their
+verification labels, licence and site name burned in (downloads/charts/<id>.svg, .png), a minimal embed
+page (embed/<id>/index.html), and the site's share card (assets/images/site-card.png).
+
+PNGs are rendered with resvg (resvg-py, no browser) and cached by the content hash of their SVG under
+build/cache/charts/, so a build that changes no chart renders none."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from functools import cache
+from pathlib import Path
+
+import resvg_py
+
+from spf.paths import BUILD, MKDOCS_YML
+from spf.sitegen import charts, svg
+from spf.sitegen.components import link
+from spf.sitegen.text import h
+
+LICENCE = "CC BY 4.0"
+CARD_WIDTH = 640  # the downloads' viewBox; PNGs are drawn at 2x: 1280 px wide
+PNG_ZOOM = 2
+CACHE = BUILD / "cache" / "charts"  # SPF_CHART_CACHE overrides it (benchmarks); an empty value turns it off
+
+
+@cache
+def site_name() -> str:
+    """mkdocs.yml's site_name (read as text: the file holds !ENV tags that plain YAML loaders reject)."""
+    match = re.search(r"^site_name:\s*(.+?)\s*$", MKDOCS_YML.read_text(encoding="utf-8"), re.M)
+    return match.group(1).strip("'\"") if match else ""
+
+
+def source_lines(spec: charts.ChartSpec) -> list[str]:
+    """'Source: <title> (verified)' for each distinct source and label of the chart's rows."""
+    seen: dict[tuple[str, str], None] = {}
+    for row in spec.data:
+        title = str(row.get("source_title") or row.get("source_id") or "").strip()
+        label = str(row.get(spec.label_col) or "unlabelled")
+        seen.setdefault((title, label), None)
+    lines = []
+    for title, label in seen:
+        lines.append(f"Source: {title} ({label})" if title else f"Counted from this site's data package ({label})")
+    return lines
+
+
+def standalone_svg(spec: charts.ChartSpec) -> str:
+    """The chart with its title, summary, sources, licence and site name, on a white card."""
+    w, pad = CARD_WIDTH, 24
+    inner = svg.render(charts.figure(spec), f"{spec.id}-dl", spec.title, download=True)
+    vw, vh = (float(v) for v in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', inner).groups())
+    chart_w = w - 2 * pad
+    chart_h = vh * chart_w / vw
+    title = svg.wrap(spec.title, chart_w, 20, 2)
+    sub = svg.wrap(spec.summary, chart_w, 14, 3)
+    y = pad + 20
+    head = svg.lines_text(pad, y, title, "start", 20).replace("<text ", '<text font-weight="700" ', 1)
+    y += len(title) * 23 + 4
+    head += svg.lines_text(pad, y, sub, "start", 14).replace("<text ", '<text fill="#555" ', 1)
+    y += (len(sub) - 1) * 16 + 14
+    nested = re.sub(r'<svg xmlns="[^"]+" class="[^"]+" viewBox', "<svg viewBox", inner, count=1)
+    nested = nested.replace(f'width="{svg.num(vw)}" height="{svg.num(vh)}"', "", 1)
+    nested = nested.replace("<svg ", f'<svg x="{pad}" y="{svg.num(y)}" width="{svg.num(chart_w)}" '
+                            f'height="{svg.num(chart_h)}" ', 1)  # fmt: skip
+    y += chart_h + 18
+    foot_lines = [line for s in source_lines(spec) for line in svg.wrap(s, chart_w, 11, 3)]
+    foot_lines.append(f"{site_name()} · Licence: {LICENCE}")
+    foot = svg.lines_text(pad, y, foot_lines, "start", 11, dy=14).replace("<text ", '<text fill="#444" ', 1)
+    height = y + (len(foot_lines) - 1) * 14 + pad
+    body = f'<rect width="100%" height="100%" fill="#ffffff"/><g fill="#111">{head}</g>{nested}{foot}'
+    return svg.svg_root(w, height, body, spec.title, cls="chart-download")
+
+
+def png(svg_text: str) -> bytes:
+    """PNG at 2x (1280 px wide for a download), from the cache when this exact SVG was rendered before."""
+    folder = os.environ.get("SPF_CHART_CACHE", str(CACHE))
+    key = hashlib.sha256(svg_text.encode("utf-8")).hexdigest()
+    cached = Path(folder) / f"{key}.png"
+    if folder and cached.is_file():
+        return cached.read_bytes()
+    data = bytes(resvg_py.svg_to_bytes(svg_string=svg_text, zoom=PNG_ZOOM, background="#ffffff"))
+    if not folder:
+        return data
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(f".{hashlib.sha256(data).hexdigest()[:8]}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(cached)  # atomic: parallel builds never read half a file
+    return data
+
+
+def embed_path(spec: charts.ChartSpec) -> str:
+    return f"embed/{spec.id}/index.html"
+
+
+EMBED_CSS = (
+    "body{margin:0;padding:8px;font:14px/1.4 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#222;"
+    "background:#fff}h1{font-size:16px;margin:0 0 4px}p{margin:4px 0}.chart__svg{width:100%;height:auto}"
+    ".src{font-size:12px;color:#444}a{color:#1a4fa0}"
+    "@media (prefers-color-scheme:dark){body{background:#1e2129;color:#e6e6e6}.src{color:#c8c8c8}a{color:#9cc0ff}"
+    ".spfc-t{fill:#d0d0d0}.spfc-g{stroke:#4a4e59}.spfc-land{fill:#2b2f3a}.spfc-land,.spfc-border{stroke:#555a66}}"
+)
+
+
+# Embed pages run no script at all; their one stylesheet is inline.
+EMBED_CSP = (
+    "default-src 'self'; script-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'none'"
+)
+
+
+def embed_page(spec: charts.ChartSpec, page_src: str) -> str:
+    """A minimal page: the static chart, its source lines and a link to the full page. No scripts."""
+    here = f"embed/{spec.id}/index.md"  # link() works from a page path; this one sits at embed/<id>/
+    back = link(here, page_src)
+    sources = "".join(f'<p class="src">{h(s)}</p>' for s in source_lines(spec))
+    chart = svg.render(charts.figure(spec), spec.id, f"Chart: {spec.title}")
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{EMBED_CSP}">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f'<link rel="icon" href="{h(link(here, "assets/images/favicon.svg"))}">'
+        f"<title>{h(spec.title)} – {h(site_name())}</title><style>{EMBED_CSS}</style></head>\n"
+        f"<body><main><h1>{h(spec.title)}</h1><p>{h(spec.summary)}</p>\n{chart}\n{sources}"
+        f'<p class="src">{h(site_name())}, {LICENCE}. <a href="{h(back)}#{h(spec.id)}" target="_blank" '
+        f'rel="noopener">Data, sources and the interactive chart</a></p></main></body></html>\n'
+    )
+
+
+def files(spec: charts.ChartSpec, page_src: str) -> dict[str, str | bytes]:
+    """The chart's SVG and PNG downloads and its embed page, by path under docs/."""
+    standalone = standalone_svg(spec)
+    base = f"downloads/charts/{spec.id}"
+    return {
+        f"{base}.svg": standalone,
+        f"{base}.png": png(standalone),
+        embed_path(spec): embed_page(spec, page_src),
+    }
+
+
+def site_card() -> dict[str, bytes]:
+    """The share card of pages without a chart: the site's name and description on a plain card."""
+    w, hgt = 600, 315  # 1200 x 630 at 2x, the usual Open Graph size
+    name = svg.wrap(site_name(), w - 80, 34, 3)
+    text = svg.lines_text(40, 110, name, "start", 34, dy=42).replace("<text ", '<text font-weight="700" ', 1)
+    body = (
+        f'<rect width="{w}" height="{hgt}" fill="#3f51b5"/><g fill="#ffffff">{text}'
+        f"{svg.lines_text(40, 270, ['Open data with a source and a verification label on every figure'], 'start', 16)}"
+        "</g>"
+    )
+    return {"assets/images/site-card.png": png(svg.svg_root(w, hgt, body, site_name(), cls="card"))}
+
+
+def page_image(chart_ids: list[str]) -> str:
+    """The path (from the site root) of a page's share image: its first chart's PNG, or the site card."""
+    return f"downloads/charts/{chart_ids[0]}.png" if chart_ids else "assets/images/site-card.png"
