@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spf.paths import DATAPACKAGE
-from spf.sitegen import charts, downloads, release
+from spf.sitegen import charts, coverage, downloads, release
 from spf.sitegen.late import Blocks
 from spf.sitegen.package import Package
 from spf.sitegen.pages import (
@@ -63,7 +63,8 @@ def load(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> I
 
 
 def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None = None) -> dict[str, str]:
-    """{path under docs/: text} of every generated page and chart CSV. `made` are the release downloads, built
+    """{path under docs/: text} of every generated page and chart CSV, in the current language (i18n.using;
+    English by default). `made` are the release downloads, built
     (their sizes and checksums are written in) or only planned (placeholders, see late.py). With
     `blocks`, tables and charts are left out of the Markdown and collected there (see Page.markdown)."""
     pkg = inputs.pkg
@@ -71,6 +72,7 @@ def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None =
     chart_ids: set[str] = set()
     built = [page for module in PAGE_MODULES for page in module.build(pkg)]
     built += data_section.build(pkg, made, inputs.release, inputs.changelog)
+    built.append(coverage.page())
     for page in built:
         if page.src in files:
             raise ValueError(f"two generated pages share the path {page.src}")

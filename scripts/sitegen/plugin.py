@@ -7,50 +7,148 @@ with SPF_DATAPACKAGE (used by tests and benchmarks), and the cache of release do
 (an empty value turns it off).
 
 Tables, charts and the downloads' sizes and checksums are filled in late (late.py); the state of one build
-lives on the plugin instance (self.late), never in a module."""
+lives on the plugin instance (self.late), never in a module.
+
+Languages (issue 16): mkdocs-static-i18n (`i18n` in mkdocs.yml) builds the site once per language, English at
+/ and each other language under /<lang>/, with the same plugin instances. Its on_files localises the
+hand-written pages (contribute/index.fr.md); ours runs after it (priority -110) and adds the pages generated in
+that language (i18n.using), placed under /<lang>/ with the attributes mkdocs-static-i18n gives its own files
+(alternates for the language switcher, hreflang links and the sitemap). The shared work is done once, in the
+first (default-language) build: the package is loaded and checked, and the release downloads are built by one
+forked job, written once at the root and linked from every language."""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
+from markupsafe import Markup
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Link, Navigation, Section
 
 from spf.paths import BUILD, DATAPACKAGE
-from spf.sitegen import downloads, generate
+from spf.sitegen import downloads, generate, i18n
+from spf.sitegen.generate import Inputs
 from spf.sitegen.late import LateFill, ReleaseJob
+from spf.sitegen.text import h
+
+SITE_TEXTS = ("site_name", "site_description")  # translated with the context "site"
+
+
+def build_languages(config) -> tuple[str, list[str]]:
+    """(the language being built, every language built in order) from mkdocs-static-i18n; English alone
+    when the plugin is not configured."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return i18n.DEFAULT, [i18n.DEFAULT]
+    return plugin.current_language or plugin.default_language, list(plugin.build_languages)
+
+
+def localise(file: File, lang: str, langs: list[str], config) -> File:
+    """Place a generated file of `lang` under /<lang>/ (English at the root) and give it the alternates
+    (the same path in every language) that mkdocs-static-i18n reads for the switcher and the sitemap."""
+    if lang != i18n.DEFAULT:
+        file.dest_uri = f"{lang}/{file.dest_uri}"
+    alternates = {}
+    for other in langs:
+        twin = file if other == lang else File.generated(config, file.src_uri, content="")
+        if other != lang and other != i18n.DEFAULT:
+            twin.dest_uri = f"{other}/{twin.dest_uri}"
+        alternates[other] = twin
+    file.alternates = alternates
+    file.locale = file.locale_alternate_of = file.localization = lang
+    file.norm_src_uri = file.src_uri
+    return file
+
+
+def template_globals(lang: str) -> dict:
+    """`_` and `link` for our template overrides: a message of the catalogue in `lang`, escaped (and marked
+    when untranslated), its {fields} filled with escaped values (Markup ones, such as links, kept)."""
+
+    def message(msgid: str, **params) -> Markup:
+        with i18n.using(lang):
+            return Markup(h(i18n._(msgid))).format(**params)
+
+    def link(href: str, label: str, rel: str) -> Markup:
+        return Markup('<a href="{}" rel="{}">{}</a>').format(href, rel, label)
+
+    return {"_": message, "link": link}
+
+
+def translate_nav(items: list, lang: str) -> None:
+    """The titles that mkdocs.yml gives the navigation, in `lang` (pages' own titles come from the pages)."""
+    with i18n.using(lang):
+        for item in items:
+            if isinstance(item, Section | Link) or "title" in vars(item):  # a Page titled in mkdocs.yml
+                item.title = i18n.pgettext("navigation", item.title)
+            if isinstance(item, Section):
+                translate_nav(item.children, lang)
 
 
 class SpfPlugin(BasePlugin):
     def __init__(self):
         self.late: LateFill | None = None
+        self.inputs: Inputs | None = None  # loaded once per build of all languages
+        self.job: ReleaseJob | None = None
+        self.release_link: re.Pattern | None = None
+        self.site_texts: dict[str, str] = {}
 
-    def on_files(self, files: Files, *, config) -> Files:
+    def _start(self, files: Files, config) -> None:
+        """The shared work of a build: load and check the package, start the one release job."""
         descriptor = Path(os.environ.get("SPF_DATAPACKAGE", DATAPACKAGE))
         settings = {
             "publisher": config.extra.get("publisher", ""),
             "site_url": config.site_url or "",
             "cache_dir": os.environ.get("SPF_CACHE_DIR", str(BUILD / "cache" / "downloads")),
         }
-        inputs = generate.load(descriptor, settings)
-        release_folders = (downloads.folder(inputs.release) + "/", "downloads/latest/")
+        self.inputs = generate.load(descriptor, settings)
+        release_folders = (downloads.folder(self.inputs.release) + "/", "downloads/latest/")
         for file in files:
             if file.src_uri.startswith(release_folders):
                 raise RuntimeError(f"docs/{file.src_uri} is in a folder the release downloads are written to")
-        self.late = LateFill(ReleaseJob(downloads.write_release, inputs, Path(config.site_dir)))
-        pages = generate.pages(inputs, downloads.plan(inputs.pkg, inputs.release), self.late.blocks)
+        self.release_link = re.compile(r'(href=")((?:\.\./)*)(' + "|".join(map(re.escape, release_folders)) + ")")
+        self.job = ReleaseJob(downloads.write_release, self.inputs, Path(config.site_dir))
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen the hand-written pages of the language
+    def on_files(self, files: Files, *, config) -> Files:
+        lang, langs = build_languages(config)
+        if lang == langs[0] or self.job is None:
+            self._start(files, config)
+            self.site_texts = {key: config[key] for key in SITE_TEXTS if config[key]}
+        with i18n.using(lang):
+            for key, english in self.site_texts.items():
+                config[key] = i18n.pgettext("site", english.strip())
+        self.late = LateFill(self.job)
+        with i18n.using(lang):
+            pages = generate.pages(self.inputs, downloads.plan(self.inputs.pkg, self.inputs.release), self.late.blocks)
         for path in self.late.order(pages):
             if files.get_file_from_path(path) is not None:
                 raise RuntimeError(f"generated file {path} would replace a hand-written file in docs/")
-            files.append(File.generated(config, path, content=pages[path]))
+            files.append(localise(File.generated(config, path, content=pages[path]), lang, langs, config))
+        plugin = config.plugins.get("i18n")
+        if plugin is not None:  # the sitemap lists the pages of each language, generated ones included
+            plugin.i18n_files_per_language[lang] = files.documentation_pages()
         return files
+
+    @event_priority(-110)  # after mkdocs-static-i18n
+    def on_nav(self, nav: Navigation, *, config, files) -> Navigation:
+        translate_nav(nav.items, build_languages(config)[0])
+        return nav
+
+    def on_env(self, env, *, config, files):
+        env.globals.update(template_globals(build_languages(config)[0]))
+        return env
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         return self.late.searchable(html)
 
     def on_post_page(self, output: str, *, page, config) -> str:
-        return self.late.rest(output)
+        output = self.late.rest(output)
+        if build_languages(config)[0] != i18n.DEFAULT:  # the release downloads exist once, at the root
+            output = self.release_link.sub(r"\1../\2\3", output)
+        return output
 
     def on_post_build(self, *, config) -> None:
         self.late.finish()
