@@ -20,14 +20,18 @@ OTHER = [lang for lang in i18n.languages() if lang != i18n.DEFAULT]
 # Page kinds whose every interface string already comes from the catalogue. Phase B (the page modules) adds
 # the rest; the chrome of every page (navigation, header, footer) is checked on all pages already.
 TRANSLATED_KINDS = ["contribute", "translations", "translate"]
-TRANSLATED_URLS = {"contribute": "/contribute/", "translations": "/translations/", "translate": "/contribute/translate/"}
+TRANSLATED_URLS = {
+    "contribute": "/contribute/",
+    "translations": "/translations/",
+    "translate": "/contribute/translate/",
+}
 
 
 class Visible(HTMLParser):
     """The text a reader sees, outside script/style and outside elements marked lang="en" (data text and
-    untranslated fallbacks). `chrome_only` keeps only the footer (the navigation is checked by its labels)."""
+    untranslated fallbacks), in the article and the footer; `chrome_only` keeps only the footer."""
 
-    SKIP = {"script", "style", "svg", "template"}
+    SKIP = {"script", "style", "svg", "template", "code", "pre"}  # code: literal values, not interface text
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
     def __init__(self, chrome_only: bool = False):
@@ -49,7 +53,9 @@ class Visible(HTMLParser):
                 break
 
     def handle_data(self, data):
-        if self.chrome_only and not any(tag == "footer" for tag, _ in self.stack):
+        # the navigation is checked by its labels (nav_labels), whose page titles are the pages' own
+        regions = ("footer",) if self.chrome_only else ("footer", "article")
+        if not any(tag in regions for tag, _ in self.stack):
             return
         if not any(hidden for _, hidden in self.stack):
             self.parts.append(data)
@@ -178,7 +184,8 @@ def test_no_english_interface_text(built_site, lang):
         html = (built_site / lang / rel).read_text(encoding="utf-8")
         whole = any(rel == url.lstrip("/") + "index.html" for url in TRANSLATED_URLS.values())
         text = Visible.text(html, chrome_only=not whole)
-        hits = [s for s in english if s in text] + sorted(nav_labels(html) & navigation)
+        hits = [s for s in english if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text)]
+        hits += sorted(nav_labels(html) & navigation)
         if hits:
             found[rel] = hits[:5]
     assert found == {}
