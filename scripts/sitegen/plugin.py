@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 
 from spf.paths import BUILD, DATAPACKAGE
-from spf.sitegen import downloads, generate, i18n
+from spf.sitegen import downloads, generate, i18n, sitemaps
 from spf.sitegen.generate import Inputs
 from spf.sitegen.late import LateFill, ReleaseJob
 from spf.sitegen.text import h
@@ -146,6 +146,7 @@ class SpfPlugin(BasePlugin):
 
     def on_post_page(self, output: str, *, page, config) -> str:
         output = self.late.rest(output)
+        sitemaps.write_beside(page, config.site_dir, config.site_url or "")
         if build_languages(config)[0] != i18n.DEFAULT:  # the release downloads exist once, at the root
             output = self.release_link.sub(r"\1../\2\3", output)
         return output
