@@ -23,18 +23,13 @@ import os
 import re
 from pathlib import Path
 
-from markupsafe import Markup
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Link, Navigation, Section
 
 from spf.paths import BUILD, DATAPACKAGE
 from spf.sitegen import downloads, generate, i18n, sitemaps
 from spf.sitegen.generate import Inputs
 from spf.sitegen.late import LateFill, ReleaseJob
-from spf.sitegen.text import h
-
-SITE_TEXTS = ("site_name", "site_description")  # translated with the context "site"
 
 
 def build_languages(config) -> tuple[str, list[str]]:
@@ -63,37 +58,12 @@ def localise(file: File, lang: str, langs: list[str], config) -> File:
     return file
 
 
-def template_globals(lang: str) -> dict:
-    """`_` and `link` for our template overrides: a message of the catalogue in `lang`, escaped (and marked
-    when untranslated), its {fields} filled with escaped values (Markup ones, such as links, kept)."""
-
-    def message(msgid: str, **params) -> Markup:
-        with i18n.using(lang):
-            return Markup(h(i18n._(msgid))).format(**params)
-
-    def link(href: str, label: str, rel: str) -> Markup:
-        return Markup('<a href="{}" rel="{}">{}</a>').format(href, rel, label)
-
-    return {"_": message, "link": link}
-
-
-def translate_nav(items: list, lang: str) -> None:
-    """The titles that mkdocs.yml gives the navigation, in `lang` (pages' own titles come from the pages)."""
-    with i18n.using(lang):
-        for item in items:
-            if isinstance(item, Section | Link) or "title" in vars(item):  # a Page titled in mkdocs.yml
-                item.title = i18n.pgettext("navigation", item.title)
-            if isinstance(item, Section):
-                translate_nav(item.children, lang)
-
-
 class SpfPlugin(BasePlugin):
     def __init__(self):
         self.late: LateFill | None = None
         self.inputs: Inputs | None = None  # loaded once per build of all languages
         self.job: ReleaseJob | None = None
         self.release_link: re.Pattern | None = None
-        self.site_texts: dict[str, str] = {}
 
     def _start(self, files: Files, config) -> None:
         """The shared work of a build: load and check the package, start the one release job."""
@@ -116,10 +86,6 @@ class SpfPlugin(BasePlugin):
         lang, langs = build_languages(config)
         if lang == langs[0] or self.job is None:
             self._start(files, config)
-            self.site_texts = {key: config[key] for key in SITE_TEXTS if config[key]}
-        with i18n.using(lang):
-            for key, english in self.site_texts.items():
-                config[key] = i18n.pgettext("site", english.strip())
         self.late = LateFill(self.job)
         with i18n.using(lang):
             pages = generate.pages(self.inputs, downloads.plan(self.inputs.pkg, self.inputs.release), self.late.blocks)
@@ -131,15 +97,6 @@ class SpfPlugin(BasePlugin):
         if plugin is not None:  # the sitemap lists the pages of each language, generated ones included
             plugin.i18n_files_per_language[lang] = files.documentation_pages()
         return files
-
-    @event_priority(-110)  # after mkdocs-static-i18n
-    def on_nav(self, nav: Navigation, *, config, files) -> Navigation:
-        translate_nav(nav.items, build_languages(config)[0])
-        return nav
-
-    def on_env(self, env, *, config, files):
-        env.globals.update(template_globals(build_languages(config)[0]))
-        return env
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         return self.late.searchable(html)
