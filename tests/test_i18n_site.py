@@ -147,6 +147,14 @@ def test_lang_hreflang_and_switcher(built_site, site_url, lang):
             target = built_site / twin / "index.html"
             assert target.is_file()
         assert html.count('class="md-select__link"') == len(i18n.languages())
+        if (
+            prefix or path
+        ):  # beside each page, for Material's selector: the page and its twins (the root has the full one)
+            beside = (built_site / prefix / path / "sitemap.xml").read_text(encoding="utf-8")
+            assert f"<loc>{site_url}/{prefix}{path}</loc>" in beside
+            for other in i18n.languages():
+                twin = ("" if other == "en" else f"{other}/") + path
+                assert f'hreflang="{other}" href="{site_url}/{twin}"' in beside
 
 
 def test_sitemap_lists_every_language_with_alternates(built_site, site_url):

@@ -3,7 +3,8 @@ built (mkdocs-static-i18n builds one language after the other, see plugin.py).
 
 - the site's name and description (mkdocs.yml; catalogue context "site"),
 - the titles the navigation gives in mkdocs.yml (context "navigation"),
-- `_` and `link` for our template overrides (overrides/partials/colophon.html).
+- `_` and `link` for our template overrides (overrides/partials/colophon.html),
+- Material's templates compiled once for all the languages (a bytecode cache kept across the builds).
 
 It is separate from `spf` (which generates the pages) so that a build of pre-generated pages (the plain
 build of tests/test_site_build.py, `make bench`) has the same interface text as `make site`.
@@ -11,6 +12,7 @@ build of tests/test_site_build.py, `make bench`) has the same interface text as 
 
 from __future__ import annotations
 
+from jinja2 import BytecodeCache
 from markupsafe import Markup
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
@@ -54,9 +56,25 @@ def translate_nav(items: list, lang: str) -> None:
                 translate_nav(item.children, lang)
 
 
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the builds of the other languages (MkDocs makes a new Jinja environment
+    for each build; without this, every language compiles Material's templates again)."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
 class SpfLanguagePlugin(BasePlugin):
     def __init__(self):
         self.english: dict[str, str] = {}
+        self.templates = MemoryBytecodeCache()
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has set up the language of this build
     def on_files(self, files: Files, *, config) -> Files:
@@ -74,4 +92,5 @@ class SpfLanguagePlugin(BasePlugin):
 
     def on_env(self, env, *, config, files):
         env.globals.update(template_globals(current_language(config)))
+        env.bytecode_cache = self.templates
         return env
