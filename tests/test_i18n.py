@@ -124,9 +124,12 @@ def test_locale_number_formats(lang, millions, share, decimal_mark):
         assert written.endswith(decimal_mark + "25") and re.sub(r"\D", "", written) == "123456725"
         assert number(0.1) == "0" + decimal_mark + "1"  # never rounded, never padded
         assert big(1_500_000).startswith("1" + decimal_mark + "5 ")
-        assert figure(55_000_000, "people", "at_least") == _(
-            "over {figure}", figure=millions.replace("60", "55") + " " + _("people")
+        words = i18n.pgettext(
+            "number in words and its unit", "{amount} {unit}", amount=big(55_000_000), unit=_("people")
         )
+        assert words == millions.replace("60", "55") + " de " + _("people")  # 55 millions de personnes
+        assert figure(55_000_000, "people", "at_least") == _("over {figure}", figure=words)
+        assert figure(1234, "people") == number(1234) + " " + _("people")
 
 
 def test_dates_follow_the_language():

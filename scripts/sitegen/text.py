@@ -52,6 +52,12 @@ def number(value) -> str:
     return i18n.decimal(f"{value:,.10f}".rstrip("0").rstrip("."))
 
 
+def in_words(value) -> bool:
+    """Whether big() writes the value in words (a whole number of thousandths of a million or billion)."""
+    value = float(value)
+    return any(value >= size and round(value / size, 3) * size == value for size in (1e9, 1e6))
+
+
 def big(value) -> str:
     """Millions and billions in words when that loses no digit (13500000 -> 13.5 million, 13,5 millions)."""
     value = float(value)
@@ -99,8 +105,12 @@ def figure(value, unit: str, qualifier: str = "exact") -> str:
         text = percent(value) + (f" {rest}" if rest else "")
     elif unit.startswith("index"):
         text = pgettext("figure", "{value} (index 0-100)", value=number(value))
+    elif not unit:
+        text = big(value)
+    elif in_words(value):  # French and Spanish: '55 millions de personnes', '55 millones de personas'
+        text = pgettext("number in words and its unit", "{amount} {unit}", amount=big(value), unit=unit_name(unit))
     else:
-        text = f"{big(value)} {unit_name(unit)}".strip()
+        text = pgettext("number and its unit", "{amount} {unit}", amount=big(value), unit=unit_name(unit))
     template = QUALIFIER_WORDS.get(qualifier)
     return _(template, figure=text) if template else text
 
