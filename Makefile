@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser validate format format-check test lint site linkcheck serve bench diff clean \
+.PHONY: help install browser validate format format-check test lint site messages linkcheck serve bench diff clean \
 	ci-validate ci-diff ci-format ci-tidy-commit pin-schemas
 
 help: ## List the targets
@@ -50,6 +50,13 @@ test: $(STAMP) browser ## Run every test (browser tests included; they fail with
 
 site: $(STAMP) ## validate -> generate -> mkdocs build --strict into site/ (an old site/ survives a failure)
 	$(PY) scripts/build_site.py
+
+LOCALE := scripts/sitegen/locale
+messages: $(STAMP) ## Extract the site's strings into messages.pot and update each language's .po (then translate)
+	$(VENV)/bin/pybabel -q extract -F $(LOCALE)/babel.cfg -o $(LOCALE)/messages.pot --no-wrap --sort-by-file \
+	  --project "SPF Flagship open data" --copyright-holder "SPF Flagship open-data contributors" \
+	  --omit-header .
+	$(VENV)/bin/pybabel -q update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-wrap --omit-header --ignore-obsolete
 
 linkcheck: $(STAMP) ## Check every internal link of the built site/ (raw HTML links included)
 	$(PY) scripts/linkcheck.py site

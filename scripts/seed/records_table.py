@@ -63,7 +63,8 @@ EXTRA_SOURCES = [
      "published": "2017-04-26", "kind": "press", "notes": "Third-party copy of an ILO presentation; the map's colour marking is not in the text"},
     {"source_id": "comunidad-bo-2025-03-28", "title": "Spanish republication of the ILO news item of 28 March 2025",
      "publisher": "comunidad.org.bo", "url": "https://comunidad.org.bo/index.php/noticia/detalle/cod_noticia/16212",
-     "published": "2025-03-28", "kind": "press", "notes": "Third-party republication of ILO news (Noticias de la OIT)"},
+     "published": "2025-03-28", "kind": "press", "notes": "Third-party republication of ILO news (Noticias de la OIT)",
+     "language": "es"},
 ]
 
 # Figures from figures_found_2026-12.csv that the package did not hold (the others corroborate held figures).

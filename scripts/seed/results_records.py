@@ -103,6 +103,8 @@ def record_source(row: dict) -> dict:
         "published": published,
         "kind": "official",
         "notes": notes,
+        # the page's language when its address names it (GIMI's lang=EN, ILO's lang--en); otherwise unknown
+        "language": "en" if re.search(r"[?&]lang=EN\b|/lang--en/", url) else "",
     }
 
 

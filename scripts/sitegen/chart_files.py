@@ -120,7 +120,6 @@ def embed_page(spec: charts.ChartSpec, page_src: str) -> str:
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{EMBED_CSP}">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f'<link rel="icon" href="{h(link(here, "assets/images/favicon.svg"))}">'
         f"<title>{h(spec.title)} – {h(site_name())}</title><style>{EMBED_CSS}</style></head>\n"
         f"<body><main><h1>{h(spec.title)}</h1><p>{h(spec.summary)}</p>\n{chart}\n{sources}"
         f'<p class="src">{h(site_name())}, {LICENCE}. <a href="{h(back)}#{h(spec.id)}" target="_blank" '

@@ -8,13 +8,22 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from spf.sitegen.i18n import N_, _
 from spf.sitegen.text import figure, h, is_blank
 
 LABEL_HELP = {
-    "verified": "Seen in an official ILO or UN publication.",
-    "reported": "An official statement or official data, as republished by an independent outlet.",
-    "unverified": "From an unofficial or uncorroborated source, such as the 2022 website prototype.",
-    "computed": "Counted from the rows of this data package.",
+    "verified": N_("Seen in an official ILO or UN publication."),
+    "reported": N_("An official statement or official data, as republished by an independent outlet."),
+    "unverified": N_("From an unofficial or uncorroborated source, such as the 2022 website prototype."),
+    "computed": N_("Counted from the rows of this data package."),
+}
+# The verification labels as shown (the CSS class keeps the English value of the data).
+LABEL_NAMES = {
+    "verified": N_("verified"),
+    "reported": N_("reported"),
+    "unverified": N_("unverified"),
+    "computed": N_("computed"),
+    "unlabelled": N_("unlabelled"),
 }
 
 
@@ -49,7 +58,9 @@ def link(from_src: str, to: str) -> str:
 
 def badge(label: str) -> Raw:
     label = label or "unlabelled"
-    return Raw(f'<span class="vlabel vlabel-{h(label)}" title="{h(LABEL_HELP.get(label, ""))}">{h(label)}</span>')
+    help_text = _(LABEL_HELP[label]) if label in LABEL_HELP else ""
+    name = _(LABEL_NAMES[label]) if label in LABEL_NAMES else label
+    return Raw(f'<span class="vlabel vlabel-{h(label)}" title="{h(help_text)}">{h(name)}</span>')
 
 
 def source_link(pkg, source_id: str) -> Raw:

@@ -1,6 +1,6 @@
 """Generate every page and chart download from the data package.
 
-    python -m spf.sitegen.generate --out DIR   # write the generated files (for review or benchmarks)
+    python -m spf.sitegen.generate --out DIR [--lang fr]   # write the generated files (for review or benchmarks)
 
 The MkDocs plugin (sitegen/plugin.py) calls load() and pages() during `mkdocs build`; nothing generated is committed.
 Generation is deterministic: the same package gives byte-identical files.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spf.paths import DATAPACKAGE
-from spf.sitegen import chart_files, charts, downloads, release
+from spf.sitegen import chart_files, charts, coverage, downloads, i18n, release
 from spf.sitegen.late import Blocks
 from spf.sitegen.package import Package
 from spf.sitegen.pages import (
@@ -63,7 +63,8 @@ def load(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> I
 
 
 def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None = None) -> dict[str, str | bytes]:
-    """{path under docs/: text} of every generated page and chart CSV. `made` are the release downloads, built
+    """{path under docs/: text} of every generated page and chart CSV, in the current language (i18n.using;
+    English by default). `made` are the release downloads, built
     (their sizes and checksums are written in) or only planned (placeholders, see late.py). With
     `blocks`, tables and charts are left out of the Markdown and collected there (see Page.markdown)."""
     pkg = inputs.pkg
@@ -71,6 +72,7 @@ def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None =
     chart_ids: set[str] = set()
     built = [page for module in PAGE_MODULES for page in module.build(pkg)]
     built += data_section.build(pkg, made, inputs.release, inputs.changelog)
+    built.append(coverage.page())
     for page in built:
         if page.src in files:
             raise ValueError(f"two generated pages share the path {page.src}")
@@ -85,12 +87,16 @@ def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None =
     return files
 
 
-def generate(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> dict[str, str | bytes]:
-    """{path under docs/: content} for every generated page, chart CSV and release download, built here."""
+def generate(
+    descriptor_path: Path = DATAPACKAGE, settings: dict | None = None, lang: str = i18n.DEFAULT
+) -> dict[str, str | bytes]:
+    """{path under docs/: content} for every generated page (in `lang`), chart CSV and release download."""
     inputs = load(descriptor_path, settings)
     made = downloads.build_cached(inputs.pkg, inputs.release, inputs.citation_cff, inputs.cache_dir)
     files: dict[str, str | bytes] = dict(downloads.files(made, inputs.release))
-    for path, text in pages(inputs, made).items():
+    with i18n.using(lang):
+        generated = pages(inputs, made)
+    for path, text in generated.items():
         if path in files:
             raise ValueError(f"a generated page would replace the download {path}")
         files[path] = text
@@ -108,7 +114,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Write the generated pages to a folder.")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--package", type=Path, default=DATAPACKAGE)
+    parser.add_argument("--lang", default=i18n.DEFAULT, choices=i18n.languages())
     args = parser.parse_args()
-    generated = generate(args.package)
+    generated = generate(args.package, lang=args.lang)
     write(generated, args.out)
     print(f"wrote {len(generated)} files to {args.out}")

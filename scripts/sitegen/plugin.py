@@ -7,55 +7,114 @@ with SPF_DATAPACKAGE (used by tests and benchmarks), and the cache of release do
 (an empty value turns it off).
 
 Tables, charts and the downloads' sizes and checksums are filled in late (late.py); the state of one build
-lives on the plugin instance (self.late), never in a module."""
+lives on the plugin instance (self.late), never in a module.
+
+Languages (issue 16): mkdocs-static-i18n (`i18n` in mkdocs.yml) builds the site once per language, English at
+/ and each other language under /<lang>/, with the same plugin instances. Its on_files localises the
+hand-written pages (contribute/index.fr.md); ours runs after it (priority -110) and adds the pages generated in
+that language (i18n.using), placed under /<lang>/ with the attributes mkdocs-static-i18n gives its own files
+(alternates for the language switcher, hreflang links and the sitemap). The shared work is done once, in the
+first (default-language) build: the package is loaded and checked, and the release downloads are built by one
+forked job, written once at the root and linked from every language."""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from spf.paths import BUILD, DATAPACKAGE
-from spf.sitegen import downloads, generate
+from spf.sitegen import downloads, generate, i18n, register, sitemaps
+from spf.sitegen.generate import Inputs
 from spf.sitegen.late import LateFill, ReleaseJob
 from spf.validator.checks import resource_names
+
+
+def build_languages(config) -> tuple[str, list[str]]:
+    """(the language being built, every language built in order) from mkdocs-static-i18n; English alone
+    when the plugin is not configured."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return i18n.DEFAULT, [i18n.DEFAULT]
+    return plugin.current_language or plugin.default_language, list(plugin.build_languages)
+
+
+def localise(file: File, lang: str, langs: list[str], config) -> File:
+    """Place a generated file of `lang` under /<lang>/ (English at the root) and give it the alternates
+    (the same path in every language) that mkdocs-static-i18n reads for the switcher and the sitemap."""
+    if lang != i18n.DEFAULT:
+        file.dest_uri = f"{lang}/{file.dest_uri}"
+    alternates = {}
+    for other in langs:
+        twin = file if other == lang else File.generated(config, file.src_uri, content="")
+        if other != lang and other != i18n.DEFAULT:
+            twin.dest_uri = f"{other}/{twin.dest_uri}"
+        alternates[other] = twin
+    file.alternates = alternates
+    file.locale = file.locale_alternate_of = file.localization = lang
+    file.norm_src_uri = file.src_uri
+    return file
 
 
 class SpfPlugin(BasePlugin):
     def __init__(self):
         self.late: LateFill | None = None
+        self.inputs: Inputs | None = None  # loaded once per build of all languages
+        self.job: ReleaseJob | None = None
+        self.release_link: re.Pattern | None = None
 
-    def on_files(self, files: Files, *, config) -> Files:
+    def _start(self, files: Files, config) -> None:
+        """The shared work of a build: load and check the package, start the one release job."""
         descriptor = Path(os.environ.get("SPF_DATAPACKAGE", DATAPACKAGE))
         settings = {
             "publisher": config.extra.get("publisher", ""),
             "site_url": config.site_url or "",
             "cache_dir": os.environ.get("SPF_CACHE_DIR", str(BUILD / "cache" / "downloads")),
         }
-        inputs = generate.load(descriptor, settings)
-        for res in inputs.pkg.descriptor["resources"]:
+        self.inputs = generate.load(descriptor, settings)
+        for res in self.inputs.pkg.descriptor["resources"]:
             # names become file names (pages, downloads); the validator says so too, but the build runs beside it
             if why := resource_names.why_unsafe(res.get("name")):
                 raise RuntimeError(f"resource name {res.get('name')!r} {why}: the site was not built")
-        release_folders = (downloads.folder(inputs.release) + "/", "downloads/latest/")
+        release_folders = (downloads.folder(self.inputs.release) + "/", "downloads/latest/")
         for file in files:
             if file.src_uri.startswith(release_folders):
                 raise RuntimeError(f"docs/{file.src_uri} is in a folder the release downloads are written to")
-        self.late = LateFill(ReleaseJob(downloads.write_release, inputs, Path(config.site_dir)))
-        pages = generate.pages(inputs, downloads.plan(inputs.pkg, inputs.release), self.late.blocks)
+        # Links from generated pages to files that exist once, at the root, whatever the language: the release
+        # downloads and the register's script (the theme's own assets are linked by the theme itself).
+        shared = (*release_folders, register.SCRIPT)
+        self.release_link = re.compile(r'((?:href|src)=")((?:\.\./)*)(' + "|".join(map(re.escape, shared)) + ")")
+        self.job = ReleaseJob(downloads.write_release, self.inputs, Path(config.site_dir))
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen the hand-written pages of the language
+    def on_files(self, files: Files, *, config) -> Files:
+        lang, langs = build_languages(config)
+        if lang == langs[0] or self.job is None:
+            self._start(files, config)
+        self.late = LateFill(self.job)
+        with i18n.using(lang):
+            pages = generate.pages(self.inputs, downloads.plan(self.inputs.pkg, self.inputs.release), self.late.blocks)
         for path in self.late.order(pages):
             if files.get_file_from_path(path) is not None:
                 raise RuntimeError(f"generated file {path} would replace a hand-written file in docs/")
-            files.append(File.generated(config, path, content=pages[path]))
+            files.append(localise(File.generated(config, path, content=pages[path]), lang, langs, config))
+        plugin = config.plugins.get("i18n")
+        if plugin is not None:  # the sitemap lists the pages of each language, generated ones included
+            plugin.i18n_files_per_language[lang] = files.documentation_pages()
         return files
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         return self.late.searchable(html)
 
     def on_post_page(self, output: str, *, page, config) -> str:
-        return self.late.rest(output)
+        output = self.late.rest(output)
+        sitemaps.write_beside(page, config.site_dir, config.site_url or "")
+        if build_languages(config)[0] != i18n.DEFAULT:  # the release downloads exist once, at the root
+            output = self.release_link.sub(r"\1../\2\3", output)
+        return output
 
     def on_post_build(self, *, config) -> None:
         self.late.finish()

@@ -6,6 +6,9 @@ import html
 import math
 import re
 
+from spf.sitegen import i18n
+from spf.sitegen.i18n import N_, Untranslated, _, pgettext
+
 # Markdown punctuation that can start markup anywhere in a line (emphasis, links, code, attr_list, tables).
 _MD_PUNCT = re.compile(r"[\\`*_{}\[\]()#+!|\-]")
 # `@` is written as an entity so that data text can never form a build placeholder (late.py's @@spf-...@@).
@@ -17,7 +20,7 @@ def h(text) -> str:
     by which text from data or datapackage.json reaches a page."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    return html.escape(str(text), quote=True).replace("@", _AT)
+    return mark_untranslated(text, html.escape(str(text), quote=True).replace("@", _AT))
 
 
 def md(text) -> str:
@@ -28,55 +31,99 @@ def md(text) -> str:
     one_line = " ".join(str(text).split())
     escaped = _MD_PUNCT.sub(lambda m: "\\" + m.group(0), one_line)
     escaped = re.sub(r"^(\d+)\.", r"\1\\.", escaped)  # "1. x" would start a numbered list
-    return html.escape(escaped, quote=False).replace("@", _AT)
+    return mark_untranslated(text, html.escape(escaped, quote=False).replace("@", _AT))
+
+
+def mark_untranslated(text, escaped: str) -> str:
+    """English standing in for a missing translation (i18n.Untranslated) is marked as such, visibly (CSS)."""
+    if isinstance(text, Untranslated):
+        return f'<span lang="en" class="untranslated">{escaped}</span>'
+    return escaped
 
 
 def is_blank(value) -> bool:
     return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
 
 
+# Number formats: English as the site always wrote it; other languages through Babel (i18n.decimal, .words,
+# .percent), from the same digits, so a figure is never rounded or re-estimated.
+
+
 def number(value) -> str:
-    """A number exactly as recorded, with thousands separators; never rounded."""
+    """A number exactly as recorded, with the language's separators; never rounded."""
     value = float(value)
     if value.is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.10f}".rstrip("0").rstrip(".")
+        return i18n.decimal(f"{int(value):,}")
+    return i18n.decimal(f"{value:,.10f}".rstrip("0").rstrip("."))
+
+
+def in_words(value) -> bool:
+    """Whether big() writes the value in words (a whole number of thousandths of a million or billion)."""
+    value = float(value)
+    return any(value >= size and round(value / size, 3) * size == value for size in (1e9, 1e6))
 
 
 def big(value) -> str:
-    """Millions and billions in words when that loses no digit (13500000 -> 13.5 million)."""
+    """Millions and billions in words when that loses no digit (13500000 -> 13.5 million, 13,5 millions)."""
     value = float(value)
     for size, word in ((1e9, "billion"), (1e6, "million")):
         if value >= size and round(value / size, 3) * size == value:
-            return f"{number(value / size)} {word}"
+            return i18n.words(value) if i18n.current() != i18n.DEFAULT else f"{number(value / size)} {word}"
     return number(value)
 
 
-QUALIFIER_WORDS = {"at_least": "over ", "about": "about ", "exact": "", "target": ""}
+def percent(value) -> str:
+    """'52.4 %' (English), '52,4 %' (French), '52,4 %' (Spanish)."""
+    value = float(value)
+    english = f"{int(value):,}" if value.is_integer() else f"{value:,.10f}".rstrip("0").rstrip(".")
+    return i18n.percent(english)
+
+
+QUALIFIER_WORDS = {"at_least": N_("over {figure}"), "about": N_("about {figure}")}
+# The units of headline_figures.csv as the data writes them; shown translated where the catalogue has them.
+UNITS = (
+    N_("people"),
+    N_("countries"),
+    N_("countries and territories"),
+    N_("institutional changes"),
+    N_("thematic areas"),
+    N_("representatives"),
+    N_("staff"),
+)
+
+
+def unit_name(unit: str) -> str:
+    return _(unit) if unit in UNITS else unit
 
 
 def figure(value, unit: str, qualifier: str = "exact") -> str:
     """A figure in words: 'over 55 million people', 'US$160 million', '52.4 %'."""
     if is_blank(value):
-        return "no figure"
-    prefix = QUALIFIER_WORDS.get(qualifier, "")
+        return pgettext("figure", "no figure")
     unit = unit or ""
     if unit == "USD":
-        return f"{prefix}US${big(value)}"
-    if unit.startswith("USD "):  # e.g. "USD billion per year"
-        return f"{prefix}US${number(value)} {unit[4:]}"
-    if unit.startswith("percent"):
+        text = pgettext("money", "US${amount}", amount=big(value))
+    elif unit.startswith("USD "):  # e.g. "USD billion per year"
+        text = pgettext("money", "US${amount}", amount=number(value)) + f" {unit[4:]}"
+    elif unit.startswith("percent"):
         rest = unit[len("percent") :].strip()
-        return f"{prefix}{number(value)} %" + (f" {rest}" if rest else "")
-    if unit.startswith("index"):
-        return f"{prefix}{number(value)} (index 0-100)"
-    return f"{prefix}{big(value)} {unit}".strip()
+        text = percent(value) + (f" {rest}" if rest else "")
+    elif unit.startswith("index"):
+        text = pgettext("figure", "{value} (index 0-100)", value=number(value))
+    elif not unit:
+        text = big(value)
+    elif in_words(value):  # French and Spanish: '55 millions de personnes', '55 millones de personas'
+        text = pgettext("number in words and its unit", "{amount} {unit}", amount=big(value), unit=unit_name(unit))
+    else:
+        text = pgettext("number and its unit", "{amount} {unit}", amount=big(value), unit=unit_name(unit))
+    template = QUALIFIER_WORDS.get(qualifier)
+    return _(template, figure=text) if template else text
 
 
 def short(value, unit: str) -> str:
     """Compact label for chart bars and axes."""
     if unit == "USD":
-        return f"US${big(value)}"
+        return pgettext("money", "US${amount}", amount=big(value))
     if unit.startswith("percent"):
-        return f"{number(value)} %"
+        return percent(value)
     return big(value)

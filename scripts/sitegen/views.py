@@ -22,6 +22,7 @@ import yaml
 from spf.paths import DATA, rel
 from spf.sitegen.charts import KINDS, ChartSpec
 from spf.sitegen.components import Column
+from spf.sitegen.i18n import pgettext
 
 VIEWS_YML = Path(__file__).resolve().parent / "views.yml"
 PAGES = ("home", "results", "countries", "changes", "thematic", "partners", "global_context", "gaps")
@@ -211,9 +212,9 @@ def _loaded() -> Views:
 
 
 def text(message_id: str, **params) -> str:
-    """The English text of a message, with its {fields} filled in."""
-    template = _loaded().messages[message_id]
-    return template.format(**params) if params else template
+    """A message in the language of the page being generated (its English text is the msgid, its id the
+    context; see i18n.py), with its {fields} filled in."""
+    return pgettext(message_id, _loaded().messages[message_id], **params)
 
 
 def for_page(pkg, page: str) -> tuple[list[Card], list[Chart]]:

@@ -1,0 +1,96 @@
+"""The MkDocs plugin `spf-language`: the site's own interface text around the pages, in the language being
+built (mkdocs-static-i18n builds one language after the other, see plugin.py).
+
+- the site's name and description (mkdocs.yml; catalogue context "site"),
+- the titles the navigation gives in mkdocs.yml (context "navigation"),
+- `_` and `link` for our template overrides (overrides/partials/colophon.html),
+- Material's templates compiled once for all the languages (a bytecode cache kept across the builds).
+
+It is separate from `spf` (which generates the pages) so that a build of pre-generated pages (the plain
+build of tests/test_site_build.py, `make bench`) has the same interface text as `make site`.
+"""
+
+from __future__ import annotations
+
+from jinja2 import BytecodeCache
+from markupsafe import Markup
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Link, Navigation, Section
+
+from spf.sitegen import i18n
+from spf.sitegen.text import h
+
+SITE_TEXTS = ("site_name", "site_description")
+
+
+def current_language(config) -> str:
+    """The language mkdocs-static-i18n is building (English when the plugin is not configured)."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return i18n.DEFAULT
+    return plugin.current_language or plugin.default_language
+
+
+def template_globals(lang: str) -> dict:
+    """`_` and `link` for our template overrides: a message of the catalogue in `lang`, escaped (and marked
+    when untranslated), its {fields} filled with escaped values (Markup ones, such as links, kept)."""
+
+    def message(msgid: str, **params) -> Markup:
+        with i18n.using(lang):
+            return Markup(h(i18n._(msgid))).format(**params)
+
+    def link(href: str, label: str, rel: str) -> Markup:
+        return Markup('<a href="{}" rel="{}">{}</a>').format(href, rel, label)
+
+    return {"_": message, "link": link}
+
+
+def translate_nav(items: list, lang: str) -> None:
+    """The titles that mkdocs.yml gives the navigation, in `lang` (pages' own titles come from the pages)."""
+    with i18n.using(lang):
+        for item in items:
+            if isinstance(item, Section | Link) or "title" in vars(item):  # a Page titled in mkdocs.yml
+                item.title = i18n.pgettext("navigation", item.title)
+            if isinstance(item, Section):
+                translate_nav(item.children, lang)
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the builds of the other languages (MkDocs makes a new Jinja environment
+    for each build; without this, every language compiles Material's templates again)."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class SpfLanguagePlugin(BasePlugin):
+    def __init__(self):
+        self.english: dict[str, str] = {}
+        self.templates = MemoryBytecodeCache()
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has set up the language of this build
+    def on_files(self, files: Files, *, config) -> Files:
+        if not self.english:
+            self.english = {key: config[key].strip() for key in SITE_TEXTS if config[key]}
+        with i18n.using(current_language(config)):
+            for key, english in self.english.items():
+                config[key] = i18n.pgettext("site", english)
+        return files
+
+    @event_priority(-110)
+    def on_nav(self, nav: Navigation, *, config, files) -> Navigation:
+        translate_nav(nav.items, current_language(config))
+        return nav
+
+    def on_env(self, env, *, config, files):
+        env.globals.update(template_globals(current_language(config)))
+        env.bytecode_cache = self.templates
+        return env

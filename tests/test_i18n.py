@@ -1,0 +1,236 @@
+"""Languages: the message catalogues, their fallback, locale formats, country names and per-language goldens.
+
+Refresh the French and Spanish goldens after an intended change with
+UPDATE_GOLDENS=1 .venv/bin/python -m pytest tests/test_i18n.py and review the diff like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import string
+import subprocess
+import sys
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from conftest import ROOT, VALID
+from spf.sitegen import coverage, i18n, views
+from spf.sitegen.generate import generate
+from spf.sitegen.i18n import Untranslated, _, ngettext, using
+from spf.sitegen.text import big, figure, h, md, number, percent
+
+GOLDENS = ROOT / "tests" / "goldens_i18n"
+OTHER = [lang for lang in i18n.languages() if lang != i18n.DEFAULT]
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_the_site_has_french_and_spanish_catalogues():
+    assert i18n.languages() == ["en", "es", "fr"]
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_catalogue_is_complete(lang):
+    missing = coverage.coverage(lang).missing
+    assert missing == [], f"{lang}: {len(missing)} untranslated strings, first {missing[:5]}"
+
+
+def test_catalogue_template_is_up_to_date(tmp_path):
+    """messages.pot holds exactly what `make messages` extracts today (no string forgotten or left over)."""
+    out = tmp_path / "messages.pot"
+    cfg = i18n.LOCALE_DIR / "babel.cfg"
+    pybabel = [sys.executable, "-m", "babel.messages.frontend"]
+    subprocess.run(
+        [*pybabel, "-q", "extract", "-F", str(cfg), "-o", str(out), "--omit-header", "."], cwd=ROOT, check=True
+    )
+    with out.open("rb") as f:
+        fresh = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(f) if m.id}
+    held = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in i18n.catalog(i18n.DEFAULT) if m.id}
+    assert fresh == held, "run `make messages`, then translate what it added"
+    assert ("chart.focus_map.title", "Focus countries by phase") in held  # views.yml is extracted
+    assert ("navigation", "Results") in held  # so is mkdocs.yml's navigation
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_translations_keep_the_placeholders(lang):
+    for message in i18n.catalog(lang):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        expected = set().union(*(placeholders(i) for i in ids)) - {"n"}
+        for s in strings:
+            assert placeholders(s) - {"n"} == expected, f"{lang}: {message.id!r} -> {s!r}"
+
+
+def test_views_messages_are_translated_by_id():
+    english = views.text("chart.focus_map.title")
+    with using("fr"):
+        french = views.text("chart.focus_map.title")
+    with using("es"):
+        spanish = views.text("chart.focus_map.summary", n1=3, n2=4)
+    assert english == "Focus countries by phase"
+    assert french not in ("", english) and not isinstance(french, Untranslated)
+    assert "4" in spanish and "3" in spanish and "{" not in spanish
+
+
+def test_the_same_english_text_can_differ_by_context():
+    with using("fr"):
+        nav = i18n.pgettext("navigation", "Institutional changes")
+        what = views.text("chart.results_phase2_changes.what")
+    assert nav != what  # one English text, two French ones
+
+
+def test_plural_forms_follow_the_language():
+    msg = "{n} string is shown in English until it is translated:"
+    plural = "{n} strings are shown in English until they are translated:"
+    with using("fr"):
+        one, many = ngettext(msg, plural, 1), ngettext(msg, plural, 5)
+    assert one.startswith("1 ") and many.startswith("5 ") and one != many.replace("5", "1")
+    assert ngettext(msg, plural, 1) == "1 string is shown in English until it is translated:"
+
+
+def test_a_missing_translation_falls_back_to_marked_english():
+    with using("fr"):
+        text = _("A sentence no catalogue holds, about {what}.", what="x < y")
+    assert isinstance(text, Untranslated) and text == "A sentence no catalogue holds, about x < y."
+    assert h(text) == '<span lang="en" class="untranslated">A sentence no catalogue holds, about x &lt; y.</span>'
+    assert md(text).startswith('<span lang="en" class="untranslated">')
+    assert not isinstance(_("A sentence no catalogue holds, about {what}.", what="z"), Untranslated)  # English
+
+
+def test_english_formats_are_unchanged():
+    assert number(1234567.25) == "1,234,567.25"
+    assert big(13_500_000) == "13.5 million"
+    assert percent(38.7) == "38.7 %"
+    assert figure(55_000_000, "people", "at_least") == "over 55 million people"
+    assert figure(160_000_000, "USD") == "US$160 million"
+
+
+@pytest.mark.parametrize(
+    ("lang", "millions", "share", "decimal_mark"),
+    [("fr", "60 millions", "38,7\u00a0%", ","), ("es", "60 millones", "38,7\u00a0%", ",")],
+)
+def test_locale_number_formats(lang, millions, share, decimal_mark):
+    with using(lang):
+        assert big(60_000_000) == millions
+        assert percent(38.7) == share
+        written = number(1234567.25)
+        assert written.endswith(decimal_mark + "25") and re.sub(r"\D", "", written) == "123456725"
+        assert number(0.1) == "0" + decimal_mark + "1"  # never rounded, never padded
+        assert big(1_500_000).startswith("1" + decimal_mark + "5 ")
+        words = i18n.pgettext(
+            "number in words and its unit", "{amount} {unit}", amount=big(55_000_000), unit=_("people")
+        )
+        assert words == millions.replace("60", "55") + " de " + _("people")  # 55 millions de personnes
+        assert figure(55_000_000, "people", "at_least") == _("over {figure}", figure=words)
+        assert figure(1234, "people") == number(1234) + " " + _("people")
+
+
+def test_dates_follow_the_language():
+    with using("fr"):
+        assert i18n.date("2025-03-28") == "28 mars 2025"
+    with using("es"):
+        assert i18n.date("2025-03-28") == "28 de marzo de 2025"
+    assert i18n.date("2025-03-28") == "March 28, 2025"
+
+
+@pytest.mark.parametrize(
+    ("iso3", "fr", "es"),
+    [
+        ("DEU", "Allemagne", "Alemania"),
+        ("MAR", "Maroc", "Marruecos"),
+        ("TGO", "Togo", "Togo"),
+        ("PER", "Pérou", "Perú"),
+    ],
+)
+def test_country_names_come_from_pycountry(iso3, fr, es):
+    with using("fr"):
+        assert i18n.country(iso3) == fr
+    with using("es"):
+        assert i18n.country(iso3) == es
+    assert i18n.country(iso3, "As the package writes it") == "As the package writes it"  # English: the data's name
+
+
+@pytest.fixture
+def locale_copy(tmp_path, monkeypatch):
+    """The catalogues copied to a temp dir that i18n reads instead (caches cleared before and after)."""
+    folder = tmp_path / "locale"
+    shutil.copytree(i18n.LOCALE_DIR, folder)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", folder)
+    monkeypatch.setattr(i18n, "TEMPLATE", folder / "messages.pot")
+    for cached in (i18n.catalog, i18n._translations):
+        cached.cache_clear()
+    yield folder
+    for cached in (i18n.catalog, i18n._translations):
+        cached.cache_clear()
+
+
+def test_a_fourth_language_is_a_catalogue(locale_copy):
+    """Portuguese with one translated string: it is a language of the site, the rest falls back visibly and the
+    translations page lists what is missing; nothing breaks."""
+    with (locale_copy / "messages.pot").open("rb") as f:
+        catalog = read_po(f, locale="pt")
+    catalog.get("Nothing is missing.").string = "Nada falta."
+    (locale_copy / "pt" / "LC_MESSAGES").mkdir(parents=True)
+    with (locale_copy / "pt" / "LC_MESSAGES" / "messages.po").open("wb") as f:
+        write_po(f, catalog, omit_header=True)
+    assert i18n.languages() == ["en", "es", "fr", "pt"]
+    cov = coverage.coverage("pt")
+    assert cov.translated == 1 and len(cov.missing) == cov.total - 1
+    with using("pt"):
+        assert _("Nothing is missing.") == "Nada falta."
+        assert isinstance(views.text("chart.focus_map.title"), Untranslated)
+        text = coverage.page().markdown()
+    assert "Focus countries by phase" in text.split("(pt)")[1]  # listed as missing
+    assert '<span lang="en" class="untranslated">Translations</span>' in text
+
+
+def test_translations_page_shows_the_share_and_the_missing_strings(locale_copy):
+    po = locale_copy / "fr" / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as f:
+        catalog = read_po(f, locale="fr")
+    catalog.get("Nothing is missing.").string = ""
+    with po.open("wb") as f:
+        write_po(f, catalog, omit_header=True)
+    cov = coverage.coverage("fr")
+    assert cov.missing == [(None, "Nothing is missing.")] and cov.translated == cov.total - 1
+    with using("es"):
+        text = coverage.page().markdown()
+    french = text.split("(fr)")[1]
+    assert '<span lang="en">Nothing is missing.</span>' in french
+    assert f"{cov.translated} de {cov.total}" in french
+
+
+@pytest.fixture(scope="module")
+def language_files():
+    pick = lambda files: {
+        k: v
+        for k, v in files.items()
+        if k.endswith(".md") or (k.startswith("downloads/charts/") and k.endswith(".csv"))
+    }  # noqa: E731, E501
+    return {lang: pick(generate(VALID / "datapackage.json", lang=lang)) for lang in OTHER}
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_goldens_per_language(language_files, lang):
+    files, folder = language_files[lang], GOLDENS / lang
+    if os.environ.get("UPDATE_GOLDENS"):
+        shutil.rmtree(folder, ignore_errors=True)
+        for rel, content in files.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_text(content, encoding="utf-8")
+    assert set(files) == {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    for rel, content in files.items():
+        assert content == (folder / rel).read_text(encoding="utf-8"), f"{lang}/{rel} differs from its golden file"
+
+
+def test_every_page_is_generated_in_every_language(language_files):
+    english = set(generate(VALID / "datapackage.json"))
+    for lang, files in language_files.items():
+        assert {p for p in english if p.endswith(".md")} == {p for p in files if p.endswith(".md")}, lang
