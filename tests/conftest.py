@@ -170,3 +170,20 @@ def browser():
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def draw_all_charts(pg) -> int:
+    """Click each chart (plotly.js loads on intent only: pointing at a chart on the way counts too) and wait
+    until each is interactive."""
+    charts = pg.locator(".chart__plot")
+    for i in range(charts.count()):
+        if charts.nth(i).get_attribute("data-rendered") is None:
+            charts.nth(i).click(position={"x": 5, "y": 5})
+        pg.wait_for_function(
+            "el => el.dataset.rendered === 'done' || el.dataset.rendered === 'failed'",
+            arg=charts.nth(i).element_handle(),
+            timeout=15000,
+        )
+        assert charts.nth(i).get_attribute("data-rendered") == "done"
+        assert charts.nth(i).locator(".chart__live svg.main-svg").count() >= 1
+    return charts.count()

@@ -11,7 +11,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from conftest import PAGE_KINDS, PAGES, VALID, build_and_serve
+from conftest import PAGE_KINDS, PAGES, VALID, build_and_serve, draw_all_charts
 
 pytestmark = pytest.mark.browser
 
@@ -29,23 +29,6 @@ def page(browser, site_url):
     pg.base = site_url
     yield pg
     context.close()
-
-
-def draw_all_charts(pg) -> int:
-    """Click each chart (plotly.js loads on intent only: pointing at a chart on the way counts too) and wait
-    until each is interactive."""
-    charts = pg.locator(".chart__plot")
-    for i in range(charts.count()):
-        if charts.nth(i).get_attribute("data-rendered") is None:
-            charts.nth(i).click(position={"x": 5, "y": 5})
-        pg.wait_for_function(
-            "el => el.dataset.rendered === 'done' || el.dataset.rendered === 'failed'",
-            arg=charts.nth(i).element_handle(),
-            timeout=15000,
-        )
-        assert charts.nth(i).get_attribute("data-rendered") == "done"
-        assert charts.nth(i).locator(".chart__live svg.main-svg").count() >= 1
-    return charts.count()
 
 
 STATIC_CHART_PAGES = ["/", "/results/", "/countries/tgo/"]

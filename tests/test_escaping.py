@@ -58,4 +58,4 @@ def test_front_matter_is_yaml_safe_and_html_escaped():
     for attack in ATTACKS:
         text = Page("x.md", attack, attack).markdown()
         meta = yaml.safe_load(text.split("---\n")[1])
-        assert meta == {"title": h(attack), "description": h(attack)}
+        assert {k: meta[k] for k in ("title", "description")} == {"title": h(attack), "description": h(attack)}

@@ -16,7 +16,7 @@ from pathlib import Path
 import resvg_py
 
 from spf.paths import BUILD, MKDOCS_YML
-from spf.sitegen import charts, svg
+from spf.sitegen import charts, i18n, svg
 from spf.sitegen.components import link
 from spf.sitegen.text import h
 
@@ -114,12 +114,15 @@ def embed_page(spec: charts.ChartSpec, page_src: str) -> str:
     """A minimal page: the static chart, its source lines and a link to the full page. No scripts."""
     here = f"embed/{spec.id}/index.md"  # link() works from a page path; this one sits at embed/<id>/
     back = link(here, page_src)
+    # the theme's assets exist once, at the root: an embed page of another language sits one folder deeper
+    favicon = ("../" if i18n.current() != i18n.DEFAULT else "") + link(here, "assets/images/favicon.svg")
     sources = "".join(f'<p class="src">{h(s)}</p>' for s in source_lines(spec))
     chart = svg.render(charts.figure(spec), spec.id, f"Chart: {spec.title}")
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{EMBED_CSP}">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f'<link rel="icon" href="{h(favicon)}">'
         f"<title>{h(spec.title)} – {h(site_name())}</title><style>{EMBED_CSS}</style></head>\n"
         f"<body><main><h1>{h(spec.title)}</h1><p>{h(spec.summary)}</p>\n{chart}\n{sources}"
         f'<p class="src">{h(site_name())}, {LICENCE}. <a href="{h(back)}#{h(spec.id)}" target="_blank" '

@@ -116,8 +116,11 @@ class SpfPlugin(BasePlugin):
             output = self.release_link.sub(r"\1../\2\3", output)
         return output
 
+    @event_priority(-200)  # after the theme and mkdocs-static-i18n have written the sitemap
     def on_post_build(self, *, config) -> None:
         self.late.finish()
+        if not config.site_url:
+            sitemaps.write_empty(Path(config.site_dir))
 
     def on_build_error(self, *, error) -> None:
         if self.late is not None:

@@ -11,6 +11,7 @@ stays at the root.
 
 from __future__ import annotations
 
+import gzip
 from html import escape
 from pathlib import Path
 
@@ -37,3 +38,15 @@ def write_beside(page, site_dir: str, site_url: str) -> None:
     urls = {lang: ("" if twin.url == "./" else twin.url) for lang, twin in alternates.items()}
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "sitemap.xml").write_text(fragment(site_url, page.url, urls), encoding="utf-8")
+
+
+EMPTY = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
+
+
+def write_empty(site_dir: Path) -> None:
+    """A build without a published address (site_url) lists no page: a sitemap holds absolute addresses only,
+    and a guessed one (such as the local `make serve` address) must never be published."""
+    (site_dir / "sitemap.xml").write_text(EMPTY, encoding="utf-8")
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(EMPTY.encode("utf-8"), mtime=0))
