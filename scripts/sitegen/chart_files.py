@@ -54,7 +54,7 @@ def standalone_svg(spec: charts.ChartSpec) -> str:
     chart_w = w - 2 * pad
     chart_h = vh * chart_w / vw
     title = svg.wrap(spec.title, chart_w, 20, 2)
-    sub = svg.wrap(spec.summary, chart_w, 14, 3)
+    sub = svg.wrap(spec.summary, chart_w, 14, 10)  # the whole summary: every figure in it carries its label
     y = pad + 20
     head = svg.lines_text(pad, y, title, "start", 20).replace("<text ", '<text font-weight="700" ', 1)
     y += len(title) * 23 + 4
