@@ -209,11 +209,13 @@ def test_translations_page_shows_the_share_and_the_missing_strings(locale_copy):
 
 @pytest.fixture(scope="module")
 def language_files():
-    pick = lambda files: {
-        k: v
-        for k, v in files.items()
-        if k.endswith(".md") or (k.startswith("downloads/charts/") and k.endswith(".csv"))
-    }  # noqa: E731, E501
+    def pick(files):
+        return {
+            k: v
+            for k, v in files.items()
+            if k.endswith(".md") or (k.startswith("downloads/charts/") and k.endswith(".csv"))
+        }
+
     return {lang: pick(generate(VALID / "datapackage.json", lang=lang)) for lang in OTHER}
 
 
