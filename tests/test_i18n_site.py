@@ -19,9 +19,10 @@ from test_browser import AXE_JS, draw_all_charts, external
 OTHER = [lang for lang in i18n.languages() if lang != i18n.DEFAULT]
 # Page kinds whose every interface string already comes from the catalogue. Phase B (the page modules) adds
 # the rest; the chrome of every page (navigation, header, footer) is checked on all pages already.
-TRANSLATED_KINDS = ["home", "contribute", "translations", "translate"]
+TRANSLATED_KINDS = ["home", "results", "contribute", "translations", "translate"]
 TRANSLATED_URLS = {
     "home": "/",
+    "results": "/results/",
     "contribute": "/contribute/",
     "translations": "/translations/",
     "translate": "/contribute/translate/",

@@ -7,7 +7,7 @@ from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Column, Raw, badge, gap, link, md_link, provenance, source_link, table
 from spf.sitegen.figures import Fig, count_text
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import CONTRIBUTE, SOURCE_COLUMNS, with_source
+from spf.sitegen.pages.common import CONTRIBUTE, source_columns, with_source
 from spf.sitegen.text import figure, h, is_blank, md, number
 
 WORLD = "OWID_WRL"
@@ -111,7 +111,7 @@ def coverage_chart(pkg, iso3: str, view: views.Chart) -> ChartSpec | None:
     return view.spec(
         data,
         views.text(view.summary, trend=trend),
-        AREA_COLUMNS + SOURCE_COLUMNS,
+        AREA_COLUMNS + source_columns(),
         title=views.text(view.title, name=name),
         id_params={"iso3": iso3.lower()},
     )
@@ -247,7 +247,7 @@ def coverage_map(pkg, view: views.Chart) -> ChartSpec | None:
         Column("year", "Year"),
         Column("value", "Percent", True),
     ]
-    return view.spec(rows, summary, columns + SOURCE_COLUMNS)
+    return view.spec(rows, summary, columns + source_columns())
 
 
 def index_page(pkg, view: views.Chart) -> Page:

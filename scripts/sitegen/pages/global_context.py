@@ -7,7 +7,7 @@ from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Column, badge, provenance, table
 from spf.sitegen.figures import Fig, listing, trend
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import SOURCE_COLUMNS, with_source
+from spf.sitegen.pages.common import source_columns, with_source
 from spf.sitegen.text import figure
 
 WORLD, ANY = "OWID_WRL", "sdg131_any_benefit"
@@ -26,7 +26,7 @@ def _world(pkg, view: views.Chart) -> ChartSpec | None:
         return None
     world = [Fig.of(r, unit="percent") for r in rows if r["area_code"] == WORLD]
     summary = views.text(view.summary, trend=trend(views.text(view.what), world))
-    return view.spec(rows, summary, AREA_COLUMNS + SOURCE_COLUMNS)
+    return view.spec(rows, summary, AREA_COLUMNS + source_columns())
 
 
 def names(labels: list[str]) -> list[str]:
@@ -49,7 +49,7 @@ def _bars(pkg, view: views.Chart) -> ChartSpec | None:
         with_source(pkg, {**r, "what": name}) for r, name in zip(rows, names([r["label"] for r in rows]), strict=True)
     ]
     parts = listing([(r["what"], Fig.of(r)) for r in rows])
-    return view.spec(rows, views.text(view.summary, parts=parts), BAR_COLUMNS + SOURCE_COLUMNS)
+    return view.spec(rows, views.text(view.summary, parts=parts), BAR_COLUMNS + source_columns())
 
 
 def world_comparison(pkg) -> list[dict]:

@@ -7,7 +7,7 @@ from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Column, Raw, badge, provenance, table
 from spf.sitegen.figures import Fig, listing
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import SOURCE_COLUMNS, with_source
+from spf.sitegen.pages.common import source_columns, with_source
 from spf.sitegen.text import figure, is_blank
 
 
@@ -34,7 +34,7 @@ def _budget(pkg, view: views.Chart) -> ChartSpec | None:
     return view.spec(
         data,
         views.text(view.summary, items=items),
-        [Column("item", "Item"), Column("as_of", "As of"), Column("value", "US$", True)] + SOURCE_COLUMNS,
+        [Column("item", "Item"), Column("as_of", "As of"), Column("value", "US$", True)] + source_columns(),
     )
 
 
@@ -49,7 +49,7 @@ def _split(pkg, view: views.Chart) -> ChartSpec | None:
     return view.spec(
         rows,
         views.text(view.summary, parts=parts),
-        [Column("part", "Part"), Column("value", "Percent", True)] + SOURCE_COLUMNS,
+        [Column("part", "Part"), Column("value", "Percent", True)] + source_columns(),
     )
 
 
