@@ -13,14 +13,16 @@ import json
 from dataclasses import dataclass, field
 
 from spf.sitegen import i18n
-from spf.sitegen.components import LABEL_NAMES, Block, Column, Raw, badge, link, sentence, table
+from spf.sitegen.components import LABEL_NAMES, Block, Column, Raw, badge, data_text, link, sentence, table
 from spf.sitegen.i18n import _, pgettext
-from spf.sitegen.text import h, number, short, unit_name
+from spf.sitegen.text import h, is_blank, number, short, unit_name
 
 # Okabe-Ito: distinguishable with colour-vision deficiencies; unverified values also get a hatch pattern.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 TARGET_COLOR = "#D55E00"
 KINDS = ("bar", "line", "map")
+# Columns of a chart's data table that hold the package's own text (or codes), shown as written
+DATA_TEXT = ("label", "qualifier", "source_title", "source_id", "source_url", "evidence", "area_name", "unit")
 
 
 @dataclass
@@ -221,6 +223,7 @@ def block(spec: ChartSpec, page_src: str) -> str:
     fig = figure(spec)
     fig_json = json.dumps(fig, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     rows = [{**r, spec.label_col: badge(r.get(spec.label_col, ""))} if spec.label_col in r else r for r in spec.data]
+    rows = [{**r, **{k: data_text(r[k]) for k in DATA_TEXT if not is_blank(r.get(k))}} for r in rows]
     for r in rows:
         for c in spec.columns:
             if c.numeric and not isinstance(r.get(c.key), Raw) and r.get(c.key) not in (None, ""):
