@@ -12,28 +12,27 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import PAGES
+from conftest import PAGE_KINDS, PAGES
 from spf.sitegen import i18n
 from test_browser import AXE_JS, draw_all_charts, external
 
 OTHER = [lang for lang in i18n.languages() if lang != i18n.DEFAULT]
-# Page kinds whose every interface string already comes from the catalogue. Phase B (the page modules) adds
-# the rest; the chrome of every page (navigation, header, footer) is checked on all pages already.
-TRANSLATED_KINDS = ["home", "results", "contribute", "translations", "translate"]
-TRANSLATED_URLS = {
-    "home": "/",
-    "results": "/results/",
-    "contribute": "/contribute/",
+# Every page kind is checked whole (its interface strings all come from the catalogue; data text is marked
+# lang="en"), plus the translations page and the translation guide; the chrome of every page (navigation,
+# header, footer) is checked on all pages.
+TRANSLATED_URLS = {kind.name: kind.url for kind in PAGE_KINDS} | {
     "translations": "/translations/",
     "translate": "/contribute/translate/",
 }
+TRANSLATED_KINDS = list(TRANSLATED_URLS)
 
 
 class Visible(HTMLParser):
     """The text a reader sees, outside script/style and outside elements marked lang="en" (data text and
     untranslated fallbacks), in the article and the footer; `chrome_only` keeps only the footer."""
 
-    SKIP = {"script", "style", "svg", "template", "code", "pre"}  # code: literal values, not interface text
+    # code, and the embed snippet's textarea: literal values, not interface text
+    SKIP = {"script", "style", "svg", "template", "code", "pre", "textarea"}
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
     def __init__(self, chrome_only: bool = False):

@@ -41,6 +41,8 @@ class ChartSpec:
     label_col: str = "verification"
     text_col: str | None = None  # for maps: hover text
     categorical: dict | None = None  # for maps: {value: name} legend of discrete categories
+    data_text: tuple[str, ...] = ()  # more columns that hold the package's own text (besides DATA_TEXT)
+    summary_html: str = ""  # the summary as HTML with its data text marked (the page shows it; files use summary)
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -223,7 +225,8 @@ def block(spec: ChartSpec, page_src: str) -> str:
     fig = figure(spec)
     fig_json = json.dumps(fig, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     rows = [{**r, spec.label_col: badge(r.get(spec.label_col, ""))} if spec.label_col in r else r for r in spec.data]
-    rows = [{**r, **{k: data_text(r[k]) for k in DATA_TEXT if not is_blank(r.get(k))}} for r in rows]
+    own = DATA_TEXT + spec.data_text
+    rows = [{**r, **{k: data_text(r[k]) for k in own if not is_blank(r.get(k))}} for r in rows]
     for r in rows:
         for c in spec.columns:
             if c.numeric and not isinstance(r.get(c.key), Raw) and r.get(c.key) not in (None, ""):
@@ -256,7 +259,7 @@ def block(spec: ChartSpec, page_src: str) -> str:
     return Block(
         f'<figure class="chart chart--{spec.kind}" id="{h(spec.id)}" data-search-exclude>\n'
         f'<figcaption class="chart__title" id="{h(spec.id)}-title"><strong>{h(spec.title)}</strong></figcaption>\n'
-        f'<p class="chart__summary">{h(spec.summary)}</p>\n'
+        f'<p class="chart__summary">{spec.summary_html or h(spec.summary)}</p>\n'
         f'<div class="chart__plot chart__plot--{spec.kind}" data-figure="{h(fig_json)}">{static}'
         "</div>\n"
         f'<button type="button" class="chart__explore" hidden>{h(words["explore"])}</button>\n'

@@ -21,7 +21,7 @@ from functools import cache
 from spf.sitegen import i18n
 from spf.sitegen.components import LABEL_NAMES
 from spf.sitegen.i18n import _, ngettext, pgettext
-from spf.sitegen.text import figure, is_blank
+from spf.sitegen.text import figure, h, is_blank
 
 LABELS = ("verified", "reported", "unverified", "computed")
 COMPUTED = "computed"  # counted from the rows of this package
@@ -148,9 +148,14 @@ def trend(what: str, figs: list[Fig]) -> str:
     return template
 
 
-def listing(figs: list[tuple[str, Fig]], joiner: str = ", ") -> str:
-    """'Pensions 77.5 % (2023, unverified), ...': each figure after its name."""
-    return joiner.join(pgettext("listing", "{name} {figure}", name=name, figure=f.text()) for name, f in figs)
+def listing(figs: list[tuple[str, Fig]], joiner: str = ", ", html: bool = False) -> str:
+    """'Pensions 77.5 % (2023, unverified), ...': each figure after its name. With `html`, the names are
+    HTML already (data text marked with its language) and the rest is escaped."""
+    if not html:
+        return joiner.join(pgettext("listing", "{name} {figure}", name=name, figure=f.text()) for name, f in figs)
+    return h(joiner).join(
+        h(pgettext("listing", "{name} {figure}")).format(name=name, figure=h(f.text())) for name, f in figs
+    )
 
 
 # --- the label scan ------------------------------------------------------------------------------------

@@ -74,9 +74,11 @@ def _source_rows(pkg) -> list[dict]:
             ),
             "publisher": data_text(s["publisher"]),
             "published": s["published"],
-            "kind": s["kind"],
-            "id": s["source_id"],
-            "used": ", ".join(sorted(used.get(s["source_id"], []))) or _("not cited yet"),
+            "kind": data_text(s["kind"]),
+            "id": data_text(s["source_id"]),
+            "used": data_text(", ".join(sorted(used.get(s["source_id"], []))))
+            if used.get(s["source_id"])
+            else _("not cited yet"),
             "notes": data_text(s["notes"]),
         }
         for s in pkg["sources"].sort_values("source_id").to_dict("records")

@@ -30,10 +30,10 @@ def download_table(src: str, downloads: list[Planned], release: Release) -> str:
         latest = f"downloads/latest/{d.latest_name}"
         rows.append(
             {
-                "file": Raw(f'<a href="{h(link(src, versioned))}" download>{h(d.name)}</a>'),
+                "file": Raw(f'<a href="{h(link(src, versioned))}" download{data_lang()}>{h(d.name)}</a>'),
                 "kind": _(KIND_NAMES[d.kind]),
                 "size": Raw(d.size_text),  # the build's own placeholder (late.py); data text never forms one
-                "latest": Raw(f'<a href="{h(link(src, latest))}">latest/{h(d.latest_name)}</a>'),
+                "latest": Raw(f'<a href="{h(link(src, latest))}"{data_lang()}>latest/{h(d.latest_name)}</a>'),
                 "sha256": Raw(f"<code>{d.sha256}</code>"),
             }
         )
@@ -90,12 +90,13 @@ def dictionary(res: dict) -> str:
         required, cons, allowed = constraint_words(f)
         key = []
         if f["name"] in pk:
-            others = ", ".join(k for k in pk if k != f["name"])
-            key.append(_("primary key (with {fields})", fields=others) if len(pk) > 1 else _("primary key"))
+            others = data_text(", ".join(k for k in pk if k != f["name"]))
+            with_others = sentence(_("primary key (with {fields})"), fields=others)
+            key.append(with_others if len(pk) > 1 else h(_("primary key")))
         if f["name"] in fks:
             ref = fks[f["name"]]
             field = ref["fields"] if isinstance(ref["fields"], str) else ref["fields"][0]
-            key.append(_("refers to {target}", target=f"{ref['resource']}.{field}"))
+            key.append(sentence(_("refers to {target}"), target=data_text(f"{ref['resource']}.{field}")))
         rows.append(
             {
                 "name": Raw(f"<code>{h(f['name'])}</code>"),
@@ -103,8 +104,8 @@ def dictionary(res: dict) -> str:
                 "required": required,
                 "description": data_text(f.get("description", "")),
                 "constraints": cons,
-                "allowed": allowed,
-                "keys": "; ".join(key),
+                "allowed": data_text(allowed) if allowed else "",
+                "keys": Raw("; ".join(key)),
             }
         )
     columns = [
@@ -201,7 +202,7 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
     page.add(f"<p>{checksums}</p>")
     rows = [
         {
-            "name": Raw(f'<a href="{h(link(src, "data/" + r["name"] + ".md"))}">{h(r["name"])}</a>'),
+            "name": Raw(f'<a href="{h(link(src, "data/" + r["name"] + ".md"))}"{data_lang()}>{h(r["name"])}</a>'),
             "title": data_text(r.get("title", "")),
             "rows": len(pkg[r["name"]]),
             "description": data_text(r.get("description", "")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spf.sitegen import views
 from spf.sitegen.charts import ChartSpec
-from spf.sitegen.components import Column, badge, data_text, provenance, table
+from spf.sitegen.components import Column, badge, data_text, provenance, sentence, table
 from spf.sitegen.figures import Fig, listing, trend
 from spf.sitegen.i18n import _
 from spf.sitegen.page import Page
@@ -31,7 +31,7 @@ def _world(pkg, view: views.Chart) -> ChartSpec | None:
         return None
     world = [Fig.of(r, unit="percent") for r in rows if r["area_code"] == WORLD]
     summary = views.text(view.summary, trend=trend(views.text(view.what), world))
-    return view.spec(rows, summary, area_columns() + source_columns())
+    return view.spec(rows, summary, area_columns() + source_columns(), data_text=("series",))
 
 
 def names(labels: list[str]) -> list[str]:
@@ -54,7 +54,14 @@ def _bars(pkg, view: views.Chart) -> ChartSpec | None:
         with_source(pkg, {**r, "what": name}) for r, name in zip(rows, names([r["label"] for r in rows]), strict=True)
     ]
     parts = listing([(r["what"], Fig.of(r)) for r in rows])
-    return view.spec(rows, views.text(view.summary, parts=parts), bar_columns() + source_columns())
+    marked = listing([(data_text(r["what"]), Fig.of(r)) for r in rows], html=True)
+    return view.spec(
+        rows,
+        views.text(view.summary, parts=parts),
+        bar_columns() + source_columns(),
+        data_text=("what",),
+        summary_html=sentence(views.text(view.summary, parts="{parts}"), parts=marked),
+    )
 
 
 def world_comparison(pkg) -> list[dict]:

@@ -51,6 +51,7 @@ def _split(pkg, view: views.Chart) -> ChartSpec | None:
         rows,
         views.text(view.summary, parts=parts),
         [Column("part", _("Part")), Column("value", _("Percent"), True)] + source_columns(),
+        data_text=("part",),
     )
 
 
