@@ -175,6 +175,26 @@ def _other_indicators(pkg, iso3: str, sources: set, contribute: str) -> str:
     return table(columns, rows) + f'\n<p class="note" data-search-exclude>{h(note)}</p>'
 
 
+def _header(page: Page, pkg, iso3: str, name: str, phases: list[dict]) -> None:
+    """A country page's first lines: its region and phases, the evidence of each phase, the suggest links."""
+    c, src = pkg.countries[iso3], page.src
+    region = f"<span{data_lang()}>{md(c['ilo_region'])}</span>" if data_lang() else md(c["ilo_region"])
+    region_label, phase_label = _("ILO region:"), _("Focus country in phase:")
+    page.add(f"**{region_label}** {region}  \n**{phase_label}** {_phases_text(pkg, iso3)}")
+    if phases:
+        page.add(
+            table(
+                [Column("phase", _("Phase")), Column("evidence", _("Evidence")), Column("source", _("Source"))],
+                [
+                    {"phase": int(p["phase"]), "evidence": data_text(p["evidence"]), "source": provenance(pkg, [p])}
+                    for p in phases
+                ],
+            )
+        )
+    if links := suggest.country_links(c["name"], src, shown=name):
+        page.add(links)
+
+
 def country_page(pkg, iso3: str, view: views.Chart) -> Page:
     c = pkg.countries[iso3]
     name = country_name(pkg, iso3)
@@ -192,21 +212,7 @@ def country_page(pkg, iso3: str, view: views.Chart) -> Page:
     phases = pkg.focus_phases(iso3)
     sources |= {p["source_id"] for p in phases}
     contribute = link(src, CONTRIBUTE)
-    region = f"<span{data_lang()}>{md(c['ilo_region'])}</span>" if data_lang() else md(c["ilo_region"])
-    region_label, phase_label = _("ILO region:"), _("Focus country in phase:")
-    page.add(f"**{region_label}** {region}  \n**{phase_label}** {_phases_text(pkg, iso3)}")
-    if phases:
-        page.add(
-            table(
-                [Column("phase", _("Phase")), Column("evidence", _("Evidence")), Column("source", _("Source"))],
-                [
-                    {"phase": int(p["phase"]), "evidence": data_text(p["evidence"]), "source": provenance(pkg, [p])}
-                    for p in phases
-                ],
-            )
-        )
-    if links := suggest.country_links(c["name"], src, shown=name):
-        page.add(links)
+    _header(page, pkg, iso3, name, phases)
     page.add(heading(_("Institutional changes")))
     changes = _changes(pkg, iso3)
     if changes:
