@@ -49,6 +49,8 @@ class Visible(HTMLParser):
         self.stack.append((tag, hidden))
 
     def handle_endtag(self, tag):
+        if tag in self.VOID or tag not in (t for t, _ in self.stack):
+            return  # <br /> ends nothing; an end tag without its start tag is ignored
         while self.stack:
             if self.stack.pop()[0] == tag:
                 break
@@ -206,6 +208,8 @@ def test_no_english_check_sees_untranslated_text(built_site):
     planted = html.replace("</footer>", "<p>Focus countries by phase</p></footer>")
     assert "Focus countries by phase" in Visible.text(planted, chrome_only=True)
     assert "Focus countries by phase" in english_interface_strings("fr")
+    after_break = html.replace("</footer>", "<p>Un<br />Focus countries by phase</p></footer>")
+    assert "Focus countries by phase" in Visible.text(after_break, chrome_only=True)  # <br /> closes nothing
     marked = html.replace("</footer>", '<p><span lang="en">Focus countries by phase</span></p></footer>')
     assert "Focus countries by phase" not in Visible.text(marked, chrome_only=True)
     assert "Validator errors" in nav_labels(html.replace("Erreurs du validateur", "Validator errors"))
