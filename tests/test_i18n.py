@@ -236,3 +236,36 @@ def test_every_page_is_generated_in_every_language(language_files):
     english = set(generate(VALID / "datapackage.json"))
     for lang, files in language_files.items():
         assert {p for p in english if p.endswith(".md")} == {p for p in files if p.endswith(".md")}, lang
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_data_text_keeps_its_language_and_sources_their_hreflang(language_files, lang):
+    """On French and Spanish pages the package's own text is marked lang="en", a source link names the
+    language of its document, and a source's full date is written out in the page's language."""
+    page = language_files[lang]["countries/tgo.md"]
+    links = re.findall(r'<a href="[^"]+" rel="external noopener"([^>]*)>', page)
+    assert links and all('lang="en"' in attrs for attrs in links)
+    assert any(re.search(r'hreflang="\w\w"', attrs) for attrs in links)
+    with using(lang):
+        written = i18n.date("2021-10-12")
+    assert f'<time datetime="2021-10-12">{written}</time>' in page
+    english = generate(VALID / "datapackage.json")["countries/tgo.md"]
+    assert ' lang="en"' not in english and "<time" not in english and 'hreflang="' in english
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_register_count_sentence_comes_from_the_catalogue(language_files, lang):
+    page = language_files[lang]["institutional-changes.md"]
+    template = re.search(r'id="register-count"[^>]*data-template="([^"]+)"', page).group(1)
+    assert "{shown}" in template and "Showing" not in template
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_the_label_scan_reads_the_labels_of_every_language(lang):
+    from spf.sitegen.figures import Fig, unlabelled_numbers
+
+    with using(lang):
+        labelled = Fig(value=13.5e6, unit="people", verification="reported", period="2023").text()
+        bare = Fig(value=13.5e6, unit="people", verification="reported").words()
+    assert unlabelled_numbers(f"{labelled}.") == []
+    assert unlabelled_numbers(f"{bare}.") != []

@@ -12,26 +12,27 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import PAGES, draw_all_charts
+from conftest import PAGE_KINDS, PAGES, draw_all_charts
 from spf.sitegen import i18n
 from test_browser import AXE_JS, external
 
 OTHER = [lang for lang in i18n.languages() if lang != i18n.DEFAULT]
-# Page kinds whose every interface string already comes from the catalogue. Phase B (the page modules) adds
-# the rest; the chrome of every page (navigation, header, footer) is checked on all pages already.
-TRANSLATED_KINDS = ["contribute", "translations", "translate"]
-TRANSLATED_URLS = {
-    "contribute": "/contribute/",
+# Every page kind is checked whole (its interface strings all come from the catalogue; data text is marked
+# lang="en"), plus the translations page and the translation guide; the chrome of every page (navigation,
+# header, footer) is checked on all pages.
+TRANSLATED_URLS = {kind.name: kind.url for kind in PAGE_KINDS} | {
     "translations": "/translations/",
     "translate": "/contribute/translate/",
 }
+TRANSLATED_KINDS = list(TRANSLATED_URLS)
 
 
 class Visible(HTMLParser):
     """The text a reader sees, outside script/style and outside elements marked lang="en" (data text and
     untranslated fallbacks), in the article and the footer; `chrome_only` keeps only the footer."""
 
-    SKIP = {"script", "style", "svg", "template", "code", "pre"}  # code: literal values, not interface text
+    # code, and the embed snippet's textarea: literal values, not interface text
+    SKIP = {"script", "style", "svg", "template", "code", "pre", "textarea"}
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
     def __init__(self, chrome_only: bool = False):
@@ -48,6 +49,8 @@ class Visible(HTMLParser):
         self.stack.append((tag, hidden))
 
     def handle_endtag(self, tag):
+        if tag in self.VOID or tag not in (t for t, _ in self.stack):
+            return  # <br /> ends nothing; an end tag without its start tag is ignored
         while self.stack:
             if self.stack.pop()[0] == tag:
                 break
@@ -205,6 +208,8 @@ def test_no_english_check_sees_untranslated_text(built_site):
     planted = html.replace("</footer>", "<p>Focus countries by phase</p></footer>")
     assert "Focus countries by phase" in Visible.text(planted, chrome_only=True)
     assert "Focus countries by phase" in english_interface_strings("fr")
+    after_break = html.replace("</footer>", "<p>Un<br />Focus countries by phase</p></footer>")
+    assert "Focus countries by phase" in Visible.text(after_break, chrome_only=True)  # <br /> closes nothing
     marked = html.replace("</footer>", '<p><span lang="en">Focus countries by phase</span></p></footer>')
     assert "Focus countries by phase" not in Visible.text(marked, chrome_only=True)
     assert "Validator errors" in nav_labels(html.replace("Erreurs du validateur", "Validator errors"))

@@ -17,7 +17,8 @@ import resvg_py
 
 from spf.paths import BUILD, MKDOCS_YML
 from spf.sitegen import charts, i18n, svg
-from spf.sitegen.components import link
+from spf.sitegen.components import LABEL_NAMES, link
+from spf.sitegen.i18n import _, pgettext
 from spf.sitegen.text import h
 
 LICENCE = "CC BY 4.0"
@@ -27,10 +28,15 @@ CACHE = BUILD / "cache" / "charts"  # SPF_CHART_CACHE overrides it (benchmarks);
 
 
 @cache
-def site_name() -> str:
+def _site_name() -> str:
     """mkdocs.yml's site_name (read as text: the file holds !ENV tags that plain YAML loaders reject)."""
     match = re.search(r"^site_name:\s*(.+?)\s*$", MKDOCS_YML.read_text(encoding="utf-8"), re.M)
     return match.group(1).strip("'\"") if match else ""
+
+
+def site_name() -> str:
+    """The site's name in the current language (the catalogue's "site" context, as the theme shows it)."""
+    return pgettext("site", _site_name()) if _site_name() else ""
 
 
 def source_lines(spec: charts.ChartSpec) -> list[str]:
@@ -42,7 +48,11 @@ def source_lines(spec: charts.ChartSpec) -> list[str]:
         seen.setdefault((title, label), None)
     lines = []
     for title, label in seen:
-        lines.append(f"Source: {title} ({label})" if title else f"Counted from this site's data package ({label})")
+        name = _(LABEL_NAMES[label]) if label in LABEL_NAMES else label
+        if title:
+            lines.append(_("Source: {title} ({label})", title=title, label=name))
+        else:
+            lines.append(_("Counted from this site's data package ({label})", label=name))
     return lines
 
 
@@ -66,7 +76,7 @@ def standalone_svg(spec: charts.ChartSpec) -> str:
                             f'height="{svg.num(chart_h)}" ', 1)  # fmt: skip
     y += chart_h + 18
     foot_lines = [line for s in source_lines(spec) for line in svg.wrap(s, chart_w, 11, 3)]
-    foot_lines.append(f"{site_name()} · Licence: {LICENCE}")
+    foot_lines.append(_("{site} · Licence: {licence}", site=site_name(), licence=LICENCE))
     foot = svg.lines_text(pad, y, foot_lines, "start", 11, dy=14).replace("<text ", '<text fill="#444" ', 1)
     height = y + (len(foot_lines) - 1) * 14 + pad
     body = f'<rect width="100%" height="100%" fill="#ffffff"/><g fill="#111">{head}</g>{nested}{foot}'
@@ -117,16 +127,17 @@ def embed_page(spec: charts.ChartSpec, page_src: str) -> str:
     # the theme's assets exist once, at the root: an embed page of another language sits one folder deeper
     favicon = ("../" if i18n.current() != i18n.DEFAULT else "") + link(here, "assets/images/favicon.svg")
     sources = "".join(f'<p class="src">{h(s)}</p>' for s in source_lines(spec))
-    chart = svg.render(charts.figure(spec), spec.id, f"Chart: {spec.title}")
+    chart = svg.render(charts.figure(spec), spec.id, _("Chart: {title}", title=spec.title))
+    more = _("Data, sources and the interactive chart")
     return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html>\n<html lang="{h(i18n.current())}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{EMBED_CSP}">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f'<link rel="icon" href="{h(favicon)}">'
         f"<title>{h(spec.title)} – {h(site_name())}</title><style>{EMBED_CSS}</style></head>\n"
         f"<body><main><h1>{h(spec.title)}</h1><p>{h(spec.summary)}</p>\n{chart}\n{sources}"
         f'<p class="src">{h(site_name())}, {LICENCE}. <a href="{h(back)}#{h(spec.id)}" target="_blank" '
-        f'rel="noopener">Data, sources and the interactive chart</a></p></main></body></html>\n'
+        f'rel="noopener">{h(more)}</a></p></main></body></html>\n'
     )
 
 
@@ -146,9 +157,10 @@ def site_card() -> dict[str, bytes]:
     w, hgt = 600, 315  # 1200 x 630 at 2x, the usual Open Graph size
     name = svg.wrap(site_name(), w - 80, 34, 3)
     text = svg.lines_text(40, 110, name, "start", 34, dy=42).replace("<text ", '<text font-weight="700" ', 1)
+    tagline = _("Open data with a source and a verification label on every figure")
     body = (
         f'<rect width="{w}" height="{hgt}" fill="#3f51b5"/><g fill="#ffffff">{text}'
-        f"{svg.lines_text(40, 270, ['Open data with a source and a verification label on every figure'], 'start', 16)}"
+        f"{svg.lines_text(40, 270, [tagline], 'start', 16)}"
         "</g>"
     )
     return {"assets/images/site-card.png": png(svg.svg_root(w, hgt, body, site_name(), cls="card"))}

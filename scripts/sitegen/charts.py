@@ -12,13 +12,17 @@ import io
 import json
 from dataclasses import dataclass, field
 
-from spf.sitegen.components import Block, Column, Raw, badge, link, table
-from spf.sitegen.text import h, number, short
+from spf.sitegen import i18n
+from spf.sitegen.components import LABEL_NAMES, Block, Column, Raw, badge, data_text, link, sentence, table
+from spf.sitegen.i18n import _, pgettext
+from spf.sitegen.text import h, is_blank, number, short, unit_name
 
 # Okabe-Ito: distinguishable with colour-vision deficiencies; unverified values also get a hatch pattern.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 TARGET_COLOR = "#D55E00"
 KINDS = ("bar", "line", "map")
+# Columns of a chart's data table that hold the package's own text (or codes), shown as written
+DATA_TEXT = ("label", "qualifier", "source_title", "source_id", "source_url", "evidence", "area_name", "unit")
 
 
 @dataclass
@@ -37,6 +41,8 @@ class ChartSpec:
     label_col: str = "verification"
     text_col: str | None = None  # for maps: hover text
     categorical: dict | None = None  # for maps: {value: name} legend of discrete categories
+    data_text: tuple[str, ...] = ()  # more columns that hold the package's own text (besides DATA_TEXT)
+    summary_html: str = ""  # the summary as HTML with its data text marked (the page shows it; files use summary)
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -54,6 +60,26 @@ def _series(spec: ChartSpec) -> list[tuple[str, list[dict]]]:
     return list(groups.items())
 
 
+def _bar_text(row: dict, spec: ChartSpec, label: str) -> str:
+    """The text above a bar: its value (a floor stays a floor), and its label when it is not verified."""
+    value = short(row[spec.y], spec.unit)
+    if row.get("qualifier") == "at_least":
+        value = _("over {figure}", figure=value)
+    if label == "verified":
+        return value
+    name = _(LABEL_NAMES[label]) if label in LABEL_NAMES else label
+    return pgettext("bar text", "{value}<br>({label})", value=value, label=name)
+
+
+def separators() -> str:
+    """Plotly's decimal and thousands marks in the page's language ('.,' in English)."""
+    if i18n.current() == i18n.DEFAULT:
+        return ".,"
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return get_decimal_symbol(i18n.current()) + get_group_symbol(i18n.current())
+
+
 def _bar_traces(spec: ChartSpec) -> list[dict]:
     traces = []
     for i, (name, rows) in enumerate(_series(spec)):
@@ -64,12 +90,7 @@ def _bar_traces(spec: ChartSpec) -> list[dict]:
                 name=name,
                 x=[r[spec.x] for r in rows],
                 y=[r[spec.y] for r in rows],
-                text=[
-                    ("over " if r.get("qualifier") == "at_least" else "")  # a floor stays a floor on the bar
-                    + short(r[spec.y], spec.unit)
-                    + ("" if lab == "verified" else f"<br>({lab})")
-                    for r, lab in zip(rows, labels, strict=True)
-                ],
+                text=[_bar_text(r, spec, lab) for r, lab in zip(rows, labels, strict=True)],
                 textposition="outside",  # above the bar, level: readable on hatched bars and phones
                 textangle=0,
                 cliponaxis=False,
@@ -112,7 +133,7 @@ def _map_traces(spec: ChartSpec) -> list[dict]:
         text=[r.get(spec.text_col or spec.x, "") for r in spec.data],
         hovertemplate="%{text}<extra></extra>",
         marker={"line": {"width": 0.5, "color": "#888"}},
-        colorbar={"thickness": 10, "len": 0.6, "title": {"text": spec.unit}},
+        colorbar={"thickness": 10, "len": 0.6, "title": {"text": unit_name(spec.unit)}},
     )
     if spec.categorical:
         keys = sorted(spec.categorical)
@@ -155,7 +176,7 @@ def figure(spec: ChartSpec) -> dict:
         font={"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},  # above the plot, clear of the ticks
         hovermode="closest",
-        separators=".,",
+        separators=separators(),
     )
     if spec.kind == "map":
         layout["geo"] = dict(
@@ -204,34 +225,48 @@ def block(spec: ChartSpec, page_src: str) -> str:
     fig = figure(spec)
     fig_json = json.dumps(fig, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     rows = [{**r, spec.label_col: badge(r.get(spec.label_col, ""))} if spec.label_col in r else r for r in spec.data]
+    own = DATA_TEXT + spec.data_text
+    rows = [{**r, **{k: data_text(r[k]) for k in own if not is_blank(r.get(k))}} for r in rows]
     for r in rows:
         for c in spec.columns:
             if c.numeric and not isinstance(r.get(c.key), Raw) and r.get(c.key) not in (None, ""):
                 r[c.key] = number(r[c.key])
     data_table = table(spec.columns, rows)
-    static = svg.render(fig, spec.id, f"Chart: {spec.title}. The data table below holds the same figures.")
+    static = svg.render(
+        fig, spec.id, _("Chart: {title}. The data table below holds the same figures.", title=spec.title)
+    )
     base = f"downloads/charts/{spec.id}"
     links = " · ".join(
-        f'<a href="{h(link(page_src, path))}" download>{what}</a>'
+        f'<a href="{h(link(page_src, path))}" download>{h(what)}</a>'
         for path, what in (
-            (csv_path(spec), "data (CSV)"),
-            (f"{base}.svg", "image (SVG)"),
-            (f"{base}.png", "image (PNG)"),
+            (csv_path(spec), _("data (CSV)")),
+            (f"{base}.svg", _("image (SVG)")),
+            (f"{base}.png", _("image (PNG)")),
         )
     )
+    words = {
+        "explore": _("Explore"),
+        "data": _("Data table and sources"),
+        "embed_page": _("embed page"),
+        "embed": _("Embed"),
+        "copy": _("Copy this code to show the chart on your site:"),
+    }
     embed = link(page_src, f"embed/{spec.id}/index.html").removesuffix("index.html")
     snippet = f'<iframe src="{embed}" title="{h(spec.title)}" width="100%" height="520" style="border:0"></iframe>'
+    download = sentence(
+        _("Download: {links} · {embed}"), links=links, embed=f'<a href="{h(embed)}">{h(words["embed_page"])}</a>'
+    )
     return Block(
         f'<figure class="chart chart--{spec.kind}" id="{h(spec.id)}" data-search-exclude>\n'
         f'<figcaption class="chart__title" id="{h(spec.id)}-title"><strong>{h(spec.title)}</strong></figcaption>\n'
-        f'<p class="chart__summary">{h(spec.summary)}</p>\n'
+        f'<p class="chart__summary">{spec.summary_html or h(spec.summary)}</p>\n'
         f'<div class="chart__plot chart__plot--{spec.kind}" data-figure="{h(fig_json)}">{static}'
         "</div>\n"
-        '<button type="button" class="chart__explore" hidden>Explore</button>\n'
-        f'<details class="chart__data"><summary>Data table and sources</summary>\n{data_table}\n</details>\n'
-        f'<p class="chart__download">Download: {links} · <a href="{h(embed)}">embed page</a></p>\n'
-        f'<details class="chart__embed"><summary>Embed</summary><label>Copy this code to show the chart on '
-        f'your site:<textarea readonly rows="3" data-embed="{h(embed)}">{h(snippet)}</textarea></label></details>\n'
+        f'<button type="button" class="chart__explore" hidden>{h(words["explore"])}</button>\n'
+        f'<details class="chart__data"><summary>{h(words["data"])}</summary>\n{data_table}\n</details>\n'
+        f'<p class="chart__download">{download}</p>\n'
+        f'<details class="chart__embed"><summary>{h(words["embed"])}</summary><label>{h(words["copy"])}'
+        f'<textarea readonly rows="3" data-embed="{h(embed)}">{h(snippet)}</textarea></label></details>\n'
         "</figure>"
     )
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from spf.sitegen import i18n
 from spf.sitegen.i18n import N_, _
 from spf.sitegen.text import figure, h, is_blank
+
+DATA_LANG = "en"  # the language the package's own text (titles, labels, notes) is written in
 
 LABEL_HELP = {
     "verified": N_("Seen in an official ILO or UN publication."),
@@ -63,12 +66,46 @@ def badge(label: str) -> Raw:
     return Raw(f'<span class="vlabel vlabel-{h(label)}" title="{h(help_text)}">{h(name)}</span>')
 
 
+def data_lang() -> str:
+    """` lang="en"` for an element holding the package's own text on a page in another language, else ''."""
+    return "" if i18n.current() == DATA_LANG else f' lang="{DATA_LANG}"'
+
+
+def data_text(text) -> Raw:
+    """Text of the data (a label, a note, a title) as written, marked with its language on other pages."""
+    marked = data_lang()
+    return Raw(f"<span{marked}>{h(text)}</span>" if marked else h(text))
+
+
+def local_date(value) -> str:
+    """HTML: a full date (2025-03-28) in the page's language, in a <time> element on pages in other
+    languages; a month or a year (2025-03), and every date on English pages, as written."""
+    text = str(value)
+    full = len(text) == 10 and text[4] == "-" and text[7] == "-"
+    if full and i18n.current() != i18n.DEFAULT:
+        return f'<time datetime="{h(text)}">{h(i18n.date(text))}</time>'
+    return h(text)
+
+
 def source_link(pkg, source_id: str) -> Raw:
+    """The source's title linked to its address (hreflang: the language of the document, when known), then
+    its publisher and date. Title and publisher are the package's text, marked as such on other pages."""
     src = pkg.sources.get(source_id)
     if not src:
-        return Raw(f"<em>unknown source {h(source_id)}</em>")
-    date = f", {h(src['published'])}" if src.get("published") else ""
-    return Raw(f'<a href="{h(src["url"])}" rel="external noopener">{h(src["title"])}</a> ({h(src["publisher"])}{date})')
+        unknown = _("unknown source {id}", id=source_id)
+        return Raw(f"<em>{h(unknown)}</em>")
+    published = src.get("published")
+    date = "" if is_blank(published) else ", " + local_date(published)
+    hreflang = "" if is_blank(src.get("language")) else f' hreflang="{h(src["language"])}"'
+    publisher = data_text(src["publisher"])
+    title = f'<a href="{h(src["url"])}" rel="external noopener"{hreflang}{data_lang()}>{h(src["title"])}</a>'
+    return Raw(f"{title} ({publisher}{date})")
+
+
+def sentence(template: str, **parts) -> Raw:
+    """A catalogue message (taken with its {placeholders} unfilled) whose parts are HTML: the message is
+    escaped, then the parts fill it."""
+    return Raw(h(template).format(**parts))
 
 
 def provenance(pkg, rows: list[dict], source_col: str = "source_id", label_col: str = "verification") -> Raw:
@@ -80,7 +117,8 @@ def provenance(pkg, rows: list[dict], source_col: str = "source_id", label_col: 
             continue
         seen.add(key)
         parts.append(f"{source_link(pkg, key[0])} {badge(key[1])}")
-    return Raw(f'<span class="provenance">{"; ".join(parts) or "no source recorded"}</span>')
+    none = _("no source recorded")
+    return Raw(f'<span class="provenance">{"; ".join(parts) or h(none)}</span>')
 
 
 def figure_text(row: dict) -> str:
@@ -94,11 +132,17 @@ def kpi(title: str, rows: list[dict], pkg, note: str = "") -> Raw:
         target = " target" if row["qualifier"] == "target" else ""
         items.append(
             f'<div class="kpi__figure{target}"><span class="kpi__value">{h(figure_text(row))}</span>'
-            f'<span class="kpi__meta">{h(row["label"])} · {h(row["period"])} {badge(row["verification"])}</span>'
-            f'<span class="kpi__source">Source: {source_link(pkg, row["source_id"])}</span></div>'
+            f'<span class="kpi__meta">{data_text(row["label"])} · {data_text(row["period"])} '
+            f"{badge(row['verification'])}</span>"
+            f'<span class="kpi__source">{source_of(pkg, row["source_id"])}</span></div>'
         )
     extra = f'<p class="kpi__note">{h(note)}</p>' if note else ""
     return Raw(f'<div class="kpi"><h3 class="kpi__title">{h(title)}</h3>{"".join(items)}{extra}</div>')
+
+
+def source_of(pkg, source_id: str) -> Raw:
+    """'Source: <link> (publisher, date)'."""
+    return sentence(_("Source: {source}"), source=source_link(pkg, source_id))
 
 
 def kpi_grid(cards: list[str]) -> str:
@@ -131,7 +175,7 @@ def table(columns: list[Column], rows: list[dict], caption: str = "", attrs: str
         )
         body.append(f"<tr>{tds}</tr>")
     cap = f"<caption>{h(caption)}</caption>" if caption else ""
-    name = caption or "Table: " + ", ".join(c.header for c in columns[:3])
+    name = caption or _("Table: {columns}", columns=_(", ").join(c.header for c in columns[:3]))
     html = (
         f'<div class="table-wrap" tabindex="0" role="region" aria-label="{h(name)}"'
         f"{'' if searchable else ' data-search-exclude'}>"
@@ -143,9 +187,10 @@ def table(columns: list[Column], rows: list[dict], caption: str = "", attrs: str
 
 def gap(text: str, contribute_href: str) -> str:
     """A visible gap: what is not known, and how to help."""
+    title, how = _("Not documented yet."), _("How to contribute")
     return (
-        f'<div class="gap" role="note"><p><strong>Not documented yet.</strong> {h(text)} '
-        f'<a href="{h(contribute_href)}">How to contribute</a></p></div>'
+        f'<div class="gap" role="note"><p><strong>{h(title)}</strong> {h(text)} '
+        f'<a href="{h(contribute_href)}">{h(how)}</a></p></div>'
     )
 
 

@@ -87,7 +87,7 @@ def page() -> Page:
                 "titles) stays in the language its source wrote it in."
             )
         ),
-        f"[{md(_('How to translate the site'))}](contribute/translate.md)",
+        "[" + md(_("How to translate the site")) + "](contribute/translate.md)",
     )
     for lang in i18n.languages()[1:]:
         page.add(_section(coverage(lang)))

@@ -16,11 +16,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from spf.sitegen.text import figure, is_blank
+from spf.sitegen import i18n
+from spf.sitegen.components import LABEL_NAMES
+from spf.sitegen.i18n import _, ngettext, pgettext
+from spf.sitegen.text import figure, h, is_blank
 
 LABELS = ("verified", "reported", "unverified", "computed")
 COMPUTED = "computed"  # counted from the rows of this package
+COUNTS = ("focus countries", "entries", "documented")  # what the package's own counts count (count_text)
+
+
+def _count(unit: str, n: int) -> str:
+    """A count of rows in words, with the plural form of the language."""
+    count = i18n.decimal(f"{n:,}")
+    if unit == "focus countries":
+        return ngettext("{count} focus country", "{count} focus countries", n, count=count)
+    if unit == "entries":
+        return ngettext("{count} entry", "{count} entries", n, count=count)
+    return ngettext("{count} documented", "{count} documented", n, count=count)
 
 
 @dataclass(frozen=True)
@@ -64,13 +79,27 @@ class Fig:
 
     def words(self) -> str:
         """The value in words without its label: only for places that show the label beside it (a badge)."""
+        if self.verification == COMPUTED and self.unit in COUNTS and self.value == int(self.value):
+            n = int(self.value)
+            return _count(self.unit, n)
         text = figure(self.value, self.unit, self.qualifier)
-        return ("over " + text) if self.floor and self.qualifier != "at_least" else text
+        return _("over {figure}", figure=text) if self.floor and self.qualifier != "at_least" else text
+
+    def label(self) -> str:
+        """The verification label in the page's language (the words the label scan looks for)."""
+        return _(LABEL_NAMES[self.verification])
 
     def text(self, period: bool = True) -> str:
         """The value in words with its period and label: 'over 55 million people (2021 to March 2025, reported)'."""
-        meta = [self.period] if period and self.period else []
-        return f"{self.words()} ({', '.join(meta + [self.verification])})"
+        if period and self.period:
+            return pgettext(
+                "figure, its period and label",
+                "{figure} ({period}, {label})",
+                figure=self.words(),
+                period=self.period,
+                label=self.label(),
+            )
+        return pgettext("figure and its label", "{figure} ({label})", figure=self.words(), label=self.label())
 
 
 def _states_floor(row: dict) -> bool:
@@ -86,40 +115,71 @@ def same_thing(figs: list[Fig]) -> bool:
 def series(what: str, figs: list[Fig]) -> str:
     """'What went from A to B' when the figures form one series; else each figure with what it counts."""
     if not figs:
-        return f"{what}: no figure"
+        return pgettext("series", "{what}: no figure", what=what)
     if len(figs) == 1:
-        return f"{what}: {figs[0].text()}"
+        return pgettext("series", "{what}: {figure}", what=what, figure=figs[0].text())
     if same_thing(figs):
-        return f"{what} went from {figs[0].text()} to {figs[-1].text()}"
-    return f"{what}: " + "; ".join(f"{f.what or what}: {f.text()}" for f in figs)
+        return pgettext(
+            "series", "{what} went from {first} to {last}", what=what, first=figs[0].text(), last=figs[-1].text()
+        )
+    items = [pgettext("series", "{what}: {figure}", what=f.what or what, figure=f.text()) for f in figs]
+    return pgettext("series", "{what}: {figure}", what=what, figure=_("; ").join(items))
 
 
 def trend(what: str, figs: list[Fig]) -> str:
     """'Coverage in Togo rose from 5.7 % (2015, reported) to 12.1 % (2023, reported).' for one series."""
     if not figs:
-        return f"No data for {what}."
+        return pgettext("trend", "No data for {what}.", what=what)
     if not same_thing(figs):
         raise ValueError(f"{what}: a trend joins figures of one measure only")
     first, last = figs[0], figs[-1]
     if len(figs) == 1:
-        return f"{what} was {first.text()}, the only year of data."
-    verb = "rose" if last.value > first.value else "fell" if last.value < first.value else "stayed the same"
-    if verb == "stayed the same":
-        return f"{what} was {first.text()} and {last.text()}."
-    return f"{what} {verb} from {first.text()} to {last.text()}."
+        return pgettext("trend", "{what} was {first}, the only year of data.", what=what, first=first.text())
+    if last.value > first.value:
+        template = pgettext(
+            "trend", "{what} rose from {first} to {last}.", what=what, first=first.text(), last=last.text()
+        )
+    elif last.value < first.value:
+        template = pgettext(
+            "trend", "{what} fell from {first} to {last}.", what=what, first=first.text(), last=last.text()
+        )
+    else:
+        template = pgettext("trend", "{what} was {first} and {last}.", what=what, first=first.text(), last=last.text())
+    return template
 
 
-def listing(figs: list[tuple[str, Fig]], joiner: str = ", ") -> str:
-    """'Pensions 77.5 % (2023, unverified), ...': each figure after its name."""
-    return joiner.join(f"{name} {f.text()}" for name, f in figs)
+def listing(figs: list[tuple[str, Fig]], joiner: str = ", ", html: bool = False) -> str:
+    """'Pensions 77.5 % (2023, unverified), ...': each figure after its name. With `html`, the names are
+    HTML already (data text marked with its language) and the rest is escaped."""
+    if not html:
+        return joiner.join(pgettext("listing", "{name} {figure}", name=name, figure=f.text()) for name, f in figs)
+    return h(joiner).join(
+        h(pgettext("listing", "{name} {figure}")).format(name=name, figure=h(f.text())) for name, f in figs
+    )
 
 
 # --- the label scan ------------------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?")
+# Numbers as every language writes them: 1,234.5 / 1\u202f234,5 / 1.234,5 (one decimal or grouping mark at a time)
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[,.\u202f\u00a0]\d{3})*(?:[.,]\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_IDENTIFIER = re.compile(r"(?:phase|phases|step|steps|sdg|level)[\s-]*(?:\d[\d.]*)(?:\s*(?:and|or|,)\s*\d)*$", re.I)
-_LABEL = re.compile(r"\b(?:" + "|".join(LABELS) + r")\b", re.I)
+_IDENTIFIER = re.compile(
+    r"(?:phase|phases|fase|fases|step|steps|étape|étapes|etapa|etapas|sdg|odd|ods|level|niveau|nivel)[\s-]*"
+    r"(?:\d[\d.]*)(?:\s*(?:and|or|et|ou|y|o|,)\s*\d)*$",
+    re.I,
+)
+
+
+@cache
+def _label_pattern() -> re.Pattern:
+    """The label words in every language of the site (the catalogue's translations of LABEL_NAMES)."""
+    words = set(LABELS)
+    for lang in i18n.languages():
+        with i18n.using(lang):
+            words |= {str(_(LABEL_NAMES[label])) for label in LABELS}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
+
+
 _SENTENCE_END = re.compile(r";|[.:!?](?=\s+[A-Z(]|\s*$)")  # not "c. 2006"
 
 
@@ -131,7 +191,7 @@ def unlabelled_numbers(sentence: str) -> list[str]:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
         stop = _SENTENCE_END.search(sentence, m.end())
         window = sentence[m.end() : min(stop.start(), end) if stop else end]
-        if not _LABEL.search(window):
+        if not _label_pattern().search(window):
             found.append(m.group(0))
     return found
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from spf.sitegen import svg
 from spf.sitegen.charts import PALETTE, TARGET_COLOR
-from spf.sitegen.components import Raw, badge, source_link
+from spf.sitegen.components import Raw, badge, data_text, sentence, source_of
+from spf.sitegen.i18n import N_, _
 from spf.sitegen.pages.common import headline
 from spf.sitegen.text import figure, h, short
 
 BAR_W, BAR_H = 300, 14
 MEASURES = [
-    ("People reached", "phase2_people"),
-    ("Institutional changes", "phase2_institutional_changes"),
-    ("Focus countries", "phase2_focus_countries"),
+    (N_("People reached"), "phase2_people"),
+    (N_("Institutional changes"), "phase2_institutional_changes"),
+    (N_("Focus countries"), "phase2_focus_countries"),
 ]
 
 
@@ -33,7 +34,11 @@ def bar(result: dict, target: dict, idx: str) -> str:
     if result["verification"] != "verified":
         defs = f"<defs>{svg.hatch(f'{idx}-h', fill)}</defs>"
         fill = f"url(#{idx}-h)"
-    words = f"{figure(value, result['unit'], result['qualifier'])} of a target of {figure(goal, target['unit'])}"
+    words = _(
+        "{result} of a target of {target}",
+        result=figure(value, result["unit"], result["qualifier"]),
+        target=figure(goal, target["unit"]),
+    )
     x_t = svg.num(min(goal * scale, BAR_W - 1.5))
     body = (
         f'{defs}<rect class="spfc-track" width="{BAR_W}" height="{BAR_H}" fill="#e8e8e8"/>'
@@ -53,18 +58,18 @@ def row(pkg, title: str, measure: str) -> str | None:
     target = _pick(pkg.measure(measure, targets=True))
     value = h(figure(result["value"], result["unit"], result["qualifier"]))
     what = f"<strong>{value}</strong>"
-    meta = f"{h(result['period'])} {badge(result['verification'])} Source: {source_link(pkg, result['source_id'])}"
+    meta = f"{data_text(result['period'])} {badge(result['verification'])} {source_of(pkg, result['source_id'])}"
     graphic = ""
     if target is not None:
-        what += f" of a target of {h(short(target['value'], target['unit']))}"
-        meta += (
-            f"; target {badge(target['verification'])} Source: {source_link(pkg, target['source_id'])}"
-            if target["source_id"] != result["source_id"]
-            else f"; target {badge(target['verification'])}"
+        what = sentence(
+            _("{result} of a target of {target}"), result=what, target=h(short(target["value"], target["unit"]))
         )
+        meta += "; " + sentence(_("target {label}"), label=badge(target["verification"]))
+        if target["source_id"] != result["source_id"]:
+            meta += " " + source_of(pkg, target["source_id"])
         graphic = bar(result, target, f"progress-{measure}")
     return (
-        f'<div class="progress__row"><p class="progress__what"><span class="progress__title">{h(title)}</span> '
+        f'<div class="progress__row"><p class="progress__what"><span class="progress__title">{h(_(title))}</span> '
         f'{what}</p>{graphic}<p class="progress__meta">{meta}</p></div>'
     )
 
@@ -73,10 +78,11 @@ def block(pkg) -> Raw | None:
     rows = [r for r in (row(pkg, title, measure) for title, measure in MEASURES) if r]
     if not rows:
         return None
+    caption = _("Phase 2 (2021-2025) so far, against its targets")
+    key = _("(bar: result, hatched when not verified; tick: target)")
     return Raw(
         '<figure class="progress" aria-labelledby="progress-caption">'
-        '<figcaption id="progress-caption">Phase 2 (2021-2025) so far, against its targets '
-        '<span class="progress__key">(bar: result, hatched when not verified; tick: target)</span></figcaption>'
+        f'<figcaption id="progress-caption">{h(caption)} <span class="progress__key">{h(key)}</span></figcaption>'
         + "".join(rows)
         + "</figure>"
     )

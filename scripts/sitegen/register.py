@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 import re
 
+from spf.sitegen import i18n
 from spf.sitegen.components import Column, SearchableBlock, cell, link
+from spf.sitegen.i18n import N_, _, ngettext
 from spf.sitegen.text import h, is_blank
 
 TABLE_ID = "register-table"
@@ -17,11 +19,11 @@ CSV_FIELDS = ["change_id", "iso3", "country", "year", "period", "phase", "step",
               "verification", "people_covered", "people_measure", "people_verification", "source_id",
               "source_url"]  # fmt: skip
 FILTERS = [  # (row key, label, "all" option)
-    ("iso3", "Country", "All countries"),
-    ("step", "Step", "All steps"),
-    ("phase", "Phase", "All phases"),
-    ("verification", "Verification", "All labels"),
-    ("programme_link", "Programme result?", "Either"),
+    ("iso3", N_("Country"), N_("All countries")),
+    ("step", N_("Step"), N_("All steps")),
+    ("phase", N_("Phase"), N_("All phases")),
+    ("verification", N_("Verification"), N_("All labels")),
+    ("programme_link", N_("Programme result?"), N_("Either")),
 ]
 
 
@@ -53,32 +55,55 @@ def csv_row(pkg, change: dict) -> dict:
 def options(pkg, changes: list[dict], key: str, names: dict) -> list[tuple[str, str]]:
     """(value, shown name) of each value of `key` in the register, in a stable order."""
     values = sorted({_plain(c.get(key)) for c in changes})
-    shown = [(v, names.get(v, v) if v else "not shown in the source") for v in values]
+    shown = [(v, _(names[v]) if v in names else v or _("not shown in the source")) for v in values]
     if key == "iso3":
-        shown = [(v, pkg.countries.get(v, {}).get("name", v)) for v in values]
+        shown = [(v, i18n.country(v, pkg.countries.get(v, {}).get("name", v))) for v in values]
         shown.sort(key=lambda o: o[1])
     return shown
 
 
+def _names(key: str, names: dict) -> dict:
+    """The shown names of a filter's values: steps by the page's names, labels and links in words."""
+    from spf.sitegen.components import LABEL_NAMES
+
+    if key == "verification":
+        return LABEL_NAMES
+    if key == "programme_link":
+        return {"counted by the programme": N_("counted by the programme"), "not stated": N_("not stated")}
+    return names if key == "step" else {}
+
+
 def filters(pkg, changes: list[dict], step_names: dict) -> str:
-    """The filter form: hidden until register.js shows it, so a reader without JavaScript sees the full table."""
+    """The filter form: hidden until register.js shows it, so a reader without JavaScript sees the full table.
+    The count sentence register.js shows is written here (data-template, the total filled in)."""
     fields = []
     for key, label, everything in FILTERS:
-        opts = "".join(f'<option value="{h(v)}">{h(n)}</option>' for v, n in options(pkg, changes, key, step_names))
+        values = options(pkg, changes, key, _names(key, step_names))
+        opts = "".join(f'<option value="{h(v)}">{h(n)}</option>' for v, n in values)
         fields.append(
-            f'<p><label for="register-{h(key)}">{h(label)}</label> <select id="register-{h(key)}" '
-            f'data-key="{h(key)}"><option value="">{h(everything)}</option>{opts}</select></p>'
+            f'<p><label for="register-{h(key)}">{h(_(label))}</label> <select id="register-{h(key)}" '
+            f'data-key="{h(key)}"><option value="">{h(_(everything))}</option>{opts}</select></p>'
         )
+    words = {
+        "order": _("Order"),
+        "country": _("By country"),
+        "asc": _("Oldest first"),
+        "desc": _("Newest first"),
+        "legend": _("Filter the register"),
+        "csv": _("Download these rows (CSV)"),
+    }
+    count = ngettext("Showing {shown} of {n} change.", "Showing {shown} of {n} changes.", len(changes), shown="{shown}")
     sort = (
-        '<p><label for="register-sort">Order</label> <select id="register-sort"><option value="">By country</option>'
-        '<option value="asc">Oldest first</option><option value="desc">Newest first</option></select></p>'
+        f'<p><label for="register-sort">{h(words["order"])}</label> <select id="register-sort">'
+        f'<option value="">{h(words["country"])}</option><option value="asc">{h(words["asc"])}</option>'
+        f'<option value="desc">{h(words["desc"])}</option></select></p>'
     )
     return (
         f'<form class="register-tool" id="register-filters" data-table="{TABLE_ID}" '
         f'data-fields="{h(json.dumps(CSV_FIELDS))}" hidden data-search-exclude>'
-        f"<fieldset><legend>Filter the register</legend>{''.join(fields)}{sort}</fieldset>"
-        '<p class="register-tool__count" id="register-count" aria-live="polite"></p>'
-        '<p><a id="register-csv" href="#" download="institutional-changes-shown.csv">Download these rows (CSV)</a>'
+        f"<fieldset><legend>{h(words['legend'])}</legend>{''.join(fields)}{sort}</fieldset>"
+        f'<p class="register-tool__count" id="register-count" aria-live="polite" data-template="{h(count)}"></p>'
+        f'<p><a id="register-csv" href="#" download="institutional-changes-shown.csv">{h(words["csv"])}</a>'
         "</p></form>"
     )
 
@@ -92,10 +117,10 @@ def table(pkg, changes: list[dict], rows: list[dict], columns: list[Column]) -> 
         attrs = "".join(f' data-{k.replace("_", "-")}="{h(data[k])}"' for k, _, _ in FILTERS)
         tds = "".join(f'<td data-label="{h(c.header)}">{cell(row.get(c.key, ""))}</td>' for c in columns)
         body.append(f'<tr{attrs} data-date="{h(date_key(change))}" data-row="{h(json.dumps(data))}">{tds}</tr>')
+    caption = _("The register of institutional changes")
     return SearchableBlock(
         '<div class="table-wrap" tabindex="0" role="region" aria-labelledby="register-caption">'
-        f'<table class="stack register" id="{TABLE_ID}"><caption id="register-caption">The register of '
-        "institutional changes</caption>"
+        f'<table class="stack register" id="{TABLE_ID}"><caption id="register-caption">{h(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from spf.sitegen import settings
-from spf.sitegen.components import Raw, page_url
+from spf.sitegen.components import Raw, page_url, sentence
+from spf.sitegen.i18n import _
 from spf.sitegen.text import h
 
 CORRECTION = "report-data-error.yml"
@@ -40,18 +41,18 @@ def _a(url: str, text: str) -> str:
     return f'<a class="suggest" href="{h(url)}" rel="external">{h(text)}</a>'
 
 
-def country_links(country: str, src: str, repository: str | None = None) -> str:
-    """A paragraph with both links for a country page, or "" when no repository is set."""
+def country_links(country: str, src: str, repository: str | None = None, shown: str | None = None) -> str:
+    """A paragraph with both links for a country page, or "" when no repository is set. The issue is filed
+    in English (the repository's language) with the data's `country` name; `shown` is the page's name."""
     repo = _repository(repository)
     if not repo:
         return ""
     page = page_address(src)
     fix = issue_url(repo, CORRECTION, f"Data error: {country}", page=page, country=country)
     new = issue_url(repo, PROPOSAL, f"New result: {country}", country=country, page=page)
-    return Raw(
-        f'<p class="suggest-links">Something wrong or missing for {h(country)}? '
-        f"{_a(fix, 'Suggest a correction')} · {_a(new, 'Propose a new result')}</p>"
-    )
+    correct, propose = _("Suggest a correction"), _("Propose a new result")
+    question = sentence(_("Something wrong or missing for {country}?"), country=h(shown or country))
+    return Raw(f'<p class="suggest-links">{question} {_a(fix, correct)} · {_a(new, propose)}</p>')
 
 
 def change_link(change: dict, country: str, src: str, repository: str | None = None) -> str:
@@ -71,4 +72,4 @@ def change_link(change: dict, country: str, src: str, repository: str | None = N
         country=country,
         figure=figure,
     )
-    return Raw(_a(url, "Suggest a correction"))
+    return Raw(_a(url, _("Suggest a correction")))

@@ -66,11 +66,12 @@ def si(v: float) -> str:
     return f"{v:.3g}" if v else "0"
 
 
-def tick_label(v: float, axis: dict) -> str:
-    if axis.get("tickformat") == "~s":
-        return si(v)
-    text = f"{v:g}" if abs(v) < 1e6 else f"{v:,.0f}"
-    return text + axis.get("ticksuffix", "")
+def tick_label(v: float, axis: dict, separators: str = ".,") -> str:
+    """A y-axis tick as Plotly writes it, with the figure's decimal and thousands marks ('separators')."""
+    text = si(v) if axis.get("tickformat") == "~s" else f"{v:g}" if abs(v) < 1e6 else f"{v:,.0f}"
+    if separators != ".,":
+        text = text.translate(str.maketrans({".": separators[0], ",": separators[1:2] or ""}))
+    return text if axis.get("tickformat") == "~s" else text + axis.get("ticksuffix", "")
 
 
 def lines_text(x: float, y: float, lines: list[str], anchor: str = "middle", size: float = FONT, dy=None) -> str:
@@ -191,7 +192,7 @@ def render_axes(fig: dict, chart_id: str, label: str) -> str:
     fixed = yaxis.get("range")
     ticks = nice_ticks(fixed[1] if fixed else max(values) * (1.12 if bars else 1.05))
     top_value = fixed[1] if fixed else ticks[-1]
-    labels = [tick_label(v, yaxis) for v in ticks]
+    labels = [tick_label(v, yaxis, fig["layout"].get("separators", ".,")) for v in ticks]
     left = max(text_width(s) for s in labels) + 14
     x_labels, x_of, band = _x_axis(fig, left, WIDTH - 8)
     label_lines = max(len(lines) for _, lines in x_labels) if x_labels else 1

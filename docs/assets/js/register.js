@@ -62,7 +62,8 @@
       body.appendChild(tr);
       if (show) shown.push(tr);
     });
-    count.textContent = "Showing " + shown.length + " of " + rows.length + " changes.";
+    // the sentence in the page's language, written by the generator with the total filled in
+    count.textContent = count.getAttribute("data-template").replace("{shown}", shown.length);
     if (url) URL.revokeObjectURL(url);
     url = URL.createObjectURL(new Blob([csv(shown)], { type: "text/csv;charset=utf-8" }));
     download.href = url;

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from spf.sitegen.components import LABEL_HELP, Column, Raw, badge, md_link, table
+from spf.sitegen.components import LABEL_HELP, Column, Raw, badge, data_lang, data_text, md_link, table
+from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
-from spf.sitegen.text import h
+from spf.sitegen.text import h, is_blank, number
 
-METHOD = (
+METHOD_EN = N_(
     "The package is compiled from public web pages, news items, datasets and an unofficial 2022 prototype of a "
     "programme website. Each row records its source, and each figure a verification label. Labels are taken as "
     "the gathered evidence supports them and are never raised without a new source. When two sources disagree, "
@@ -14,15 +15,16 @@ METHOD = (
 )
 
 
-SOURCE_COLUMNS = [
-    Column("title", "Source"),
-    Column("publisher", "Publisher"),
-    Column("published", "Published"),
-    Column("kind", "Kind"),
-    Column("id", "source_id"),
-    Column("used", "Cited by"),
-    Column("notes", "Notes"),
-]
+def source_columns() -> list[Column]:
+    return [
+        Column("title", _("Source")),
+        Column("publisher", _("Publisher")),
+        Column("published", _("Published")),
+        Column("kind", _("Kind")),
+        Column("id", "source_id"),  # the column's name in sources.csv
+        Column("used", _("Cited by")),
+        Column("notes", _("Notes")),
+    ]
 
 
 def _label_table(pkg) -> str:
@@ -36,16 +38,24 @@ def _label_table(pkg) -> str:
                     counts.setdefault(label, {}).setdefault(res["name"], 0)
                     counts[label][res["name"]] += int(n)
     return table(
-        [Column("label", "Label"), Column("meaning", "Meaning"), Column("rows", "Rows with this label")],
+        [Column("label", _("Label")), Column("meaning", _("Meaning")), Column("rows", _("Rows with this label"))],
         [
             {
                 "label": badge(k),
-                "meaning": LABEL_HELP[k],
-                "rows": ", ".join(f"{res}: {n}" for res, n in sorted(counts.get(k, {}).items())) or "none",
+                "meaning": _(LABEL_HELP[k]),
+                "rows": _(", ").join(
+                    _("{resource}: {n}", resource=res, n=number(n)) for res, n in sorted(counts.get(k, {}).items())
+                )
+                or _("none"),
             }
             for k in ("verified", "reported", "unverified")
         ],
     )
+
+
+def _hreflang(source: dict) -> str:
+    language = source.get("language")
+    return "" if is_blank(language) else f' hreflang="{h(language)}"'
 
 
 def _source_rows(pkg) -> list[dict]:
@@ -59,13 +69,17 @@ def _source_rows(pkg) -> list[dict]:
                     used.setdefault(sid, set()).add(res["name"])
     return [
         {
-            "title": Raw(f'<a href="{h(s["url"])}" rel="external noopener">{h(s["title"])}</a>'),
-            "publisher": s["publisher"],
+            "title": Raw(
+                f'<a href="{h(s["url"])}" rel="external noopener"{_hreflang(s)}{data_lang()}>{h(s["title"])}</a>'
+            ),
+            "publisher": data_text(s["publisher"]),
             "published": s["published"],
-            "kind": s["kind"],
-            "id": s["source_id"],
-            "used": ", ".join(sorted(used.get(s["source_id"], []))) or "not cited yet",
-            "notes": s["notes"],
+            "kind": data_text(s["kind"]),
+            "id": data_text(s["source_id"]),
+            "used": data_text(", ".join(sorted(used.get(s["source_id"], []))))
+            if used.get(s["source_id"])
+            else _("not cited yet"),
+            "notes": data_text(s["notes"]),
         }
         for s in pkg["sources"].sort_values("source_id").to_dict("records")
     ]
@@ -74,11 +88,18 @@ def _source_rows(pkg) -> list[dict]:
 def build(pkg) -> list[Page]:
     src = "about-the-data.md"
     page = Page(
-        src, "About the data", "Method, verification labels and every source of the SPF Flagship open-data package."
+        src,
+        _("About the data"),
+        _("Method, verification labels and every source of the SPF Flagship open-data package."),
     )
-    page.add("## Method", METHOD)
-    page.add("## Verification labels", _label_table(pkg))
+    page.add("## " + _("Method"), _(METHOD_EN))
+    page.add("## " + _("Verification labels"), _label_table(pkg))
     rows = _source_rows(pkg)
-    page.add(f"## Sources ({len(rows)})", table(SOURCE_COLUMNS, rows))
-    page.add(f"Something wrong or missing? [Report it or contribute a fix]({md_link(src, 'contribute/index.md')}).")
+    page.add("## " + _("Sources ({n})", n=number(len(rows))), table(source_columns(), rows))
+    page.add(
+        _(
+            "Something wrong or missing? [Report it or contribute a fix]({href}).",
+            href=md_link(src, "contribute/index.md"),
+        )
+    )
     return [page]

@@ -6,18 +6,21 @@ from spf.sitegen import register, views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Block, Column, gap, link, md_link
 from spf.sitegen.figures import Fig, count_text
+from spf.sitegen.i18n import _
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE
-from spf.sitegen.pages.countries import CHANGE_COLUMNS, COUNTED, NOT_COUNTED_NOTE, STEP_NAMES, change_rows
+from spf.sitegen.pages.countries import COUNTED, NOT_COUNTED_NOTE, STEP_NAMES, change_columns, change_rows
 
-COLUMNS = [
-    Column("phase", "Phase"),
-    Column("series", "Series"),
-    Column("value", "Count", True),
-    Column("period", "Period"),
-    Column("verification", "Verification"),
-    Column("source_id", "Source id"),
-]
+
+def columns() -> list[Column]:
+    return [
+        Column("phase", _("Phase")),
+        Column("series", _("Series")),
+        Column("value", _("Count"), True),
+        Column("period", _("Period")),
+        Column("verification", _("Verification")),
+        Column("source_id", _("Source id")),
+    ]
 
 
 def _documented_vs_reported(pkg, view: views.Chart) -> ChartSpec | None:
@@ -61,43 +64,51 @@ def _documented_vs_reported(pkg, view: views.Chart) -> ChartSpec | None:
         )
         for d, t in zip(data[::2], data[1::2], strict=True)
     )
-    return view.spec(data, views.text(view.summary, pairs=pairs), COLUMNS)
+    return view.spec(data, views.text(view.summary, pairs=pairs), columns())
 
 
 def build(pkg) -> list[Page]:
     src = "institutional-changes.md"
     page = Page(
         src,
-        "Institutional changes",
-        "Register of documented institutional changes in the SPF Flagship programme's countries, by country, "
-        "year and step, with sources and whether a source counts each one among the programme's results.",
+        _("Institutional changes"),
+        _(
+            "Register of documented institutional changes in the SPF Flagship programme's countries, by country, "
+            "year and step, with sources and whether a source counts each one among the programme's results."
+        ),
     )
     page.add(
-        "The programme counts its results as institutional changes in three steps: a strategy or policy "
-        "adopted (step 1), a law or scheme designed and adopted (step 2), and better governance or "
-        "operations (step 3). Only a few changes are documented one by one in public sources; the rest "
-        "are known only as totals."
+        _(
+            "The programme counts its results as institutional changes in three steps: a strategy or policy "
+            "adopted (step 1), a law or scheme designed and adopted (step 2), and better governance or "
+            "operations (step 3). Only a few changes are documented one by one in public sources; the rest "
+            "are known only as totals."
+        )
     )
     for key, name in STEP_NAMES.items():
         n = int((pkg["institutional_changes"]["step"] == key).sum())
-        number, what = name.split(". ", 1)  # "1. Strategy" would start an ordered list
-        page.add(f"- Step {number} ({what.lower()}): {count_text(n, 'documented')}")
+        number, what = _(name).split(". ", 1)  # "1. Strategy" would start an ordered list
+        line = _("Step {number} ({what}): {count}", number=number, what=what.lower(), count=count_text(n, "documented"))
+        page.add(f"- {line}")
     spec = _documented_vs_reported(pkg, views.for_page(pkg, "changes")[1][0])
     if spec:
         page.chart(spec)
     changes = pkg["institutional_changes"].sort_values(["iso3", "change_id"]).to_dict("records")
-    page.add("## The register")
+    page.add("## " + _("The register"))
     if changes:
-        cols = [Column("country", "Country")] + CHANGE_COLUMNS
-        page.add(NOT_COUNTED_NOTE)
+        cols = [Column("country", _("Country"))] + change_columns()
+        page.add(_(NOT_COUNTED_NOTE))
         page.add(
-            "Filter the register by country, step, phase, verification label and programme link, order it by "
-            "date and download the rows shown as CSV (with JavaScript; without it, the whole register is below "
-            f"and in [institutional\\_changes.csv]({md_link(src, 'data/institutional_changes.md')}))."
+            _(
+                "Filter the register by country, step, phase, verification label and programme link, order it by "
+                "date and download the rows shown as CSV (with JavaScript; without it, the whole register is below "
+                "and in [institutional\\_changes.csv]({href})).",
+                href=md_link(src, "data/institutional_changes.md"),
+            )
         )
         page.add(Block(register.filters(pkg, changes, STEP_NAMES)))
         page.add(register.table(pkg, changes, change_rows(pkg, changes, src, with_country=True), cols))
         page.add(Block(register.script(src)))
     else:
-        page.add(gap("No institutional change is documented yet.", link(src, CONTRIBUTE)))
+        page.add(gap(_("No institutional change is documented yet."), link(src, CONTRIBUTE)))
     return [page]

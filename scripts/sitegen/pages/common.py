@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-from spf.sitegen import views
+from spf.sitegen import i18n, views
 from spf.sitegen.charts import ChartSpec
-from spf.sitegen.components import Column, kpi
+from spf.sitegen.components import LABEL_NAMES, Column, kpi
 from spf.sitegen.figures import count_text
+from spf.sitegen.i18n import _, pgettext
 
 CONTRIBUTE = "contribute/index.md"
-SOURCE_COLUMNS = [
-    Column("verification", "Verification"),
-    Column("source_id", "Source id"),
-    Column("source_title", "Source"),
-    Column("source_url", "Source URL"),
-]
+
+
+def source_columns() -> list[Column]:
+    """The table columns of a figure's verification and source, headed in the page's language."""
+    return [
+        Column("verification", _("Verification")),
+        Column("source_id", _("Source id")),
+        Column("source_title", _("Source")),
+        Column("source_url", _("Source URL")),
+    ]
+
+
+def country_name(pkg, iso3: str) -> str:
+    """A country's name: the data's on English pages, pycountry's translation on others."""
+    return i18n.country(iso3, pkg.countries.get(iso3, {}).get("name", iso3))
 
 
 def with_source(pkg, row: dict, source_col: str = "source_id") -> dict:
@@ -82,7 +92,7 @@ def focus_map(pkg, view: views.Chart) -> ChartSpec | None:
                 pkg,
                 {
                     "iso3": iso3,
-                    "name": pkg.countries.get(iso3, {}).get("name", iso3),
+                    "name": country_name(pkg, iso3),
                     "phases": ", ".join(str(p) for p in phases),
                     "group": code,
                     "verification": ", ".join(labels),
@@ -91,12 +101,15 @@ def focus_map(pkg, view: views.Chart) -> ChartSpec | None:
             )
         )
     for r in rows:
-        r["hover"] = f"{r['name']}: phase {r['phases']} ({r['verification']})"
+        labels = _(", ").join(_(LABEL_NAMES[v]) if v in LABEL_NAMES else v for v in r["verification"].split(", "))
+        r["hover"] = pgettext(
+            "map hover", "{name}: phase {phases} ({label})", name=r["name"], phases=r["phases"], label=labels
+        )
     n1 = sum(1 for r in rows if "1" in r["phases"])
     n2 = sum(1 for r in rows if "2" in r["phases"])
     return view.spec(
         rows,
         views.text(view.summary, n1=count_text(n1, "focus countries"), n2=count_text(n2, "focus countries")),
-        [Column("iso3", "ISO3"), Column("name", "Country"), Column("phases", "Phase(s)")] + SOURCE_COLUMNS,
+        [Column("iso3", _("ISO3")), Column("name", _("Country")), Column("phases", _("Phase(s)"))] + source_columns(),
         categorical={k: views.text(f"chart.focus_map.group.{k}") for k in (1, 2, 3)},
     )

@@ -4,23 +4,43 @@ from __future__ import annotations
 
 from spf.sitegen import figures, suggest, views
 from spf.sitegen.charts import ChartSpec
-from spf.sitegen.components import Column, Raw, badge, gap, link, md_link, provenance, source_link, table
+from spf.sitegen.components import (
+    Column,
+    Raw,
+    badge,
+    data_lang,
+    data_text,
+    gap,
+    link,
+    md_link,
+    provenance,
+    sentence,
+    source_link,
+    table,
+)
 from spf.sitegen.figures import Fig, count_text
+from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import CONTRIBUTE, SOURCE_COLUMNS, with_source
-from spf.sitegen.text import figure, h, is_blank, md, number
+from spf.sitegen.pages.common import CONTRIBUTE, country_name, source_columns, with_source
+from spf.sitegen.text import figure, h, is_blank, md, number, percent
 
 WORLD = "OWID_WRL"
 ANY = "sdg131_any_benefit"
-STEP_NAMES = {"strategy": "1. Strategy or policy", "law": "2. Law or scheme", "operations": "3. Operations"}
-COUNTED = "counted by the programme"
-NOT_COUNTED_TEXT = "Not stated as a programme result: no source says the programme counts this change"
-NOT_COUNTED_NOTE = (
+STEP_NAMES = {"strategy": N_("1. Strategy or policy"), "law": N_("2. Law or scheme"), "operations": N_("3. Operations")}
+COUNTED = "counted by the programme"  # the data's value of institutional_changes.programme_link
+COUNTED_TEXT = N_("counted by the programme")
+NOT_COUNTED_TEXT = N_("Not stated as a programme result: no source says the programme counts this change")
+NOT_COUNTED_NOTE = N_(
     "Changes marked \u201cnot stated as a programme result\u201d are on record (for example in an ILO "
     "results-monitoring record), but no source says the programme counts them among the institutional changes "
     "it reports; they are not part of the programme's totals."
 )
 OTHER_INDICATORS = ["sdg131_pension", "sdg131_pension_female", "sdg131_pension_male", "sdg381_uhc_index"]
+
+
+def heading(text: str) -> str:
+    """A section heading of a country page, left out of search (the page's title and tables are enough)."""
+    return f"## {text} {{ data-search-exclude }}"
 
 
 def country_src(iso3: str) -> str:
@@ -34,7 +54,7 @@ def latest(pkg, iso3: str, indicator: str) -> dict | None:
 
 def _phases_text(pkg, iso3: str) -> Raw:
     parts = [f"{int(r['phase'])} {badge(r['verification'])}" for r in pkg.focus_phases(iso3)]
-    return Raw(", ".join(parts) or "not listed")
+    return Raw(", ".join(parts) or h(_("not listed")))
 
 
 def _changes(pkg, iso3: str):
@@ -46,44 +66,50 @@ def change_rows(pkg, changes: list[dict], page_src: str, with_country: bool = Fa
     for c in changes:
         people = ""
         if not is_blank(c.get("people_covered")):
-            people = Raw(
-                f"{h(number(c['people_covered']))} {h(c['people_measure'])} (source: "
-                f"{provenance(pkg, [c], 'people_source_id', 'people_verification')})"
+            people = sentence(
+                _("{number} {what} (source: {source})"),
+                number=h(number(c["people_covered"])),
+                what=data_text(c["people_measure"]),
+                source=provenance(pkg, [c], "people_source_id", "people_verification"),
             )
+        when = c["period"] or (str(int(c["year"])) if not is_blank(c.get("year")) else _("date unknown"))
+        step = _(STEP_NAMES[c["step"]]) if c["step"] in STEP_NAMES else c["step"] or _("not shown in the source")
         row = {
-            "when": c["period"] or (str(int(c["year"])) if not is_blank(c.get("year")) else "date unknown"),
+            "when": when,
             "phase": "" if is_blank(c.get("phase")) else int(c["phase"]),
-            "step": STEP_NAMES.get(c["step"], c["step"] or "not shown in the source"),
-            "description": c["description"],
-            "link": COUNTED if c.get("programme_link") == COUNTED else NOT_COUNTED_TEXT,
+            "step": step,
+            "description": data_text(c["description"]),
+            "link": _(COUNTED_TEXT) if c.get("programme_link") == COUNTED else _(NOT_COUNTED_TEXT),
             "people": people,
             "source": provenance(pkg, [c]),
         }
         fix = suggest.change_link(c, pkg.countries.get(c["iso3"], {}).get("name", c["iso3"]), page_src)
         row["source"] = Raw(f"{row['source']} {fix}") if fix else row["source"]
         if with_country:
-            name = pkg.countries.get(c["iso3"], {}).get("name", c["iso3"])
+            name = country_name(pkg, c["iso3"])
             row["country"] = Raw(f'<a href="{h(link(page_src, country_src(c["iso3"])))}">{h(name)}</a>')
         rows.append(row)
     return rows
 
 
-CHANGE_COLUMNS = [
-    Column("when", "When"),
-    Column("phase", "Phase"),
-    Column("step", "Step"),
-    Column("description", "What changed"),
-    Column("link", "Programme result?"),
-    Column("people", "People covered"),
-    Column("source", "Source"),
-]
+def change_columns() -> list[Column]:
+    return [
+        Column("when", _("When")),
+        Column("phase", _("Phase")),
+        Column("step", _("Step")),
+        Column("description", _("What changed")),
+        Column("link", _("Programme result?")),
+        Column("people", _("People covered")),
+        Column("source", _("Source")),
+    ]
 
 
-AREA_COLUMNS = [Column("series", "Area"), Column("year", "Year"), Column("value", "Percent", True)]
+def area_columns() -> list[Column]:
+    return [Column("series", _("Area")), Column("year", _("Year")), Column("value", _("Percent"), True)]
 
 
 def coverage_chart(pkg, iso3: str, view: views.Chart) -> ChartSpec | None:
-    name = pkg.countries[iso3]["name"]
+    name = country_name(pkg, iso3)
     own = pkg.coverage_series(iso3, ANY)
     if not own:
         return None
@@ -111,7 +137,7 @@ def coverage_chart(pkg, iso3: str, view: views.Chart) -> ChartSpec | None:
     return view.spec(
         data,
         views.text(view.summary, trend=trend),
-        AREA_COLUMNS + SOURCE_COLUMNS,
+        area_columns() + source_columns(),
         title=views.text(view.title, name=name),
         id_params={"iso3": iso3.lower()},
     )
@@ -124,88 +150,103 @@ def _other_indicators(pkg, iso3: str, sources: set, contribute: str) -> str:
         r = latest(pkg, iso3, ind)
         if r:
             sources.add(r["source_id"])
-            value = ("at least " if r["qualifier"] == "at_least" else "") + figure(r["value"], r["unit"])
+            value = figure(r["value"], r["unit"])
+            value = _("at least {figure}", figure=value) if r["qualifier"] == "at_least" else value
             rows.append(
                 {
-                    "indicator": names.get(ind, ind),
+                    "indicator": data_text(names.get(ind, ind)),
                     "year": int(r["year"]),
                     "value": value,
                     "source": provenance(pkg, [r]),
                 }
             )
     if not rows:
-        return gap("No pension or health coverage figures for this country are in the package.", contribute)
-    return table(
-        [
-            Column("indicator", "Indicator"),
-            Column("year", "Year"),
-            Column("value", "Value"),
-            Column("source", "Source"),
-        ],
-        rows,
-    ) + (
-        '\n<p class="note" data-search-exclude>These come from the 2019 release of the UN SDG database '
-        "(mostly 2015-2016 data); "
-        "newer figures are not in the package yet.</p>"
+        return gap(_("No pension or health coverage figures for this country are in the package."), contribute)
+    note = _(
+        "These come from the 2019 release of the UN SDG database (mostly 2015-2016 data); newer figures are "
+        "not in the package yet."
     )
+    columns = [
+        Column("indicator", _("Indicator")),
+        Column("year", _("Year")),
+        Column("value", _("Value")),
+        Column("source", _("Source")),
+    ]
+    return table(columns, rows) + f'\n<p class="note" data-search-exclude>{h(note)}</p>'
+
+
+def _header(page: Page, pkg, iso3: str, name: str, phases: list[dict]) -> None:
+    """A country page's first lines: its region and phases, the evidence of each phase, the suggest links."""
+    c, src = pkg.countries[iso3], page.src
+    region = f"<span{data_lang()}>{md(c['ilo_region'])}</span>" if data_lang() else md(c["ilo_region"])
+    region_label, phase_label = _("ILO region:"), _("Focus country in phase:")
+    page.add(f"**{region_label}** {region}  \n**{phase_label}** {_phases_text(pkg, iso3)}")
+    if phases:
+        page.add(
+            table(
+                [Column("phase", _("Phase")), Column("evidence", _("Evidence")), Column("source", _("Source"))],
+                [
+                    {"phase": int(p["phase"]), "evidence": data_text(p["evidence"]), "source": provenance(pkg, [p])}
+                    for p in phases
+                ],
+            )
+        )
+    if links := suggest.country_links(c["name"], src, shown=name):
+        page.add(links)
 
 
 def country_page(pkg, iso3: str, view: views.Chart) -> Page:
     c = pkg.countries[iso3]
+    name = country_name(pkg, iso3)
     src = country_src(iso3)
     page = Page(
         src,
-        c["name"],
-        f"SPF Flagship programme in {c['name']}: phases, institutional changes and "
-        "social protection coverage, with sources.",
+        name,
+        _(
+            "SPF Flagship programme in {country}: phases, institutional changes and social protection "
+            "coverage, with sources.",
+            country=name,
+        ),
     )
     sources = {c["source_id"]}
     phases = pkg.focus_phases(iso3)
     sources |= {p["source_id"] for p in phases}
     contribute = link(src, CONTRIBUTE)
-    page.add(f"**ILO region:** {md(c['ilo_region'])}  \n**Focus country in phase:** {_phases_text(pkg, iso3)}")
-    if phases:
-        page.add(
-            table(
-                [Column("phase", "Phase"), Column("evidence", "Evidence"), Column("source", "Source")],
-                [{"phase": int(p["phase"]), "evidence": p["evidence"], "source": provenance(pkg, [p])} for p in phases],
-            )
-        )
-    if links := suggest.country_links(c["name"], src):
-        page.add(links)
-    page.add("## Institutional changes { data-search-exclude }")
+    _header(page, pkg, iso3, name, phases)
+    page.add(heading(_("Institutional changes")))
     changes = _changes(pkg, iso3)
     if changes:
         sources |= {x["source_id"] for x in changes} | {x["people_source_id"] for x in changes if x["people_source_id"]}
         if any(x.get("programme_link") != COUNTED for x in changes):
-            page.add(NOT_COUNTED_NOTE)
-        page.add(table(CHANGE_COLUMNS, change_rows(pkg, changes, src)))
+            page.add(_(NOT_COUNTED_NOTE))
+        page.add(table(change_columns(), change_rows(pkg, changes, src)))
     else:
-        page.add(gap(f"No institutional change in {c['name']} is documented in the package yet.", contribute))
-    page.add("## Social protection coverage (SDG 1.3.1) { data-search-exclude }")
+        page.add(
+            gap(_("No institutional change in {country} is documented in the package yet.", country=name), contribute)
+        )
+    page.add(heading(_("Social protection coverage (SDG 1.3.1)")))
     spec = coverage_chart(pkg, iso3, view)
     if spec:
         sources |= {r["source_id"] for r in spec.data}
         page.chart(spec)
     else:
-        page.add(gap(f"The package has no SDG 1.3.1 series for {c['name']}.", contribute))
-    page.add(
-        "## Pensions and health coverage { data-search-exclude }", _other_indicators(pkg, iso3, sources, contribute)
-    )
+        page.add(gap(_("The package has no SDG 1.3.1 series for {country}.", country=name), contribute))
+    page.add(heading(_("Pensions and health coverage")), _other_indicators(pkg, iso3, sources, contribute))
     partners = [p for p in pkg.records("partners") if c["name"] in (p["countries"] or "")]
     if partners:
         sources |= {p["source_id"] for p in partners}
         page.add(
-            "## Partners named for this country { data-search-exclude }",
+            heading(_("Partners named for this country")),
             table(
-                [Column("name", "Partner"), Column("evidence", "Evidence"), Column("source", "Source")],
-                [{"name": p["name"], "evidence": p["evidence"], "source": provenance(pkg, [p])} for p in partners],
+                [Column("name", _("Partner")), Column("evidence", _("Evidence")), Column("source", _("Source"))],
+                [
+                    {"name": data_text(p["name"]), "evidence": data_text(p["evidence"]), "source": provenance(pkg, [p])}
+                    for p in partners
+                ],
             ),
         )
     items = "".join(f"<li>{source_link(pkg, s)}</li>" for s in sorted(x for x in sources if x))
-    page.add(
-        "## Sources used on this page { data-search-exclude }", f'<ul class="sources" data-search-exclude>{items}</ul>'
-    )
+    page.add(heading(_("Sources used on this page")), f'<ul class="sources" data-search-exclude>{items}</ul>')
     return page
 
 
@@ -214,7 +255,7 @@ def coverage_map(pkg, view: views.Chart) -> ChartSpec | None:
     for iso3 in pkg.focus_iso3:
         r = latest(pkg, iso3, ANY)
         if r:
-            name = pkg.countries[iso3]["name"]
+            name = country_name(pkg, iso3)
             hover = views.text("chart.countries_map.hover", name=name, value=number(r["value"]), year=int(r["year"]))
             rows.append(
                 with_source(
@@ -242,69 +283,83 @@ def coverage_map(pkg, view: views.Chart) -> ChartSpec | None:
         hi_name=hi["name"],
     )
     columns = [
-        Column("iso3", "ISO3"),
-        Column("name", "Country"),
-        Column("year", "Year"),
-        Column("value", "Percent", True),
+        Column("iso3", _("ISO3")),
+        Column("name", _("Country")),
+        Column("year", _("Year")),
+        Column("value", _("Percent"), True),
     ]
-    return view.spec(rows, summary, columns + SOURCE_COLUMNS)
+    return view.spec(rows, summary, columns + source_columns())
+
+
+def _region_filter(regions: list[str]) -> str:
+    """The region filter of the countries table (the regions are the data's names, as in the table)."""
+    options = "".join(f'<option value="{h(r)}"{data_lang()}>{h(r)}</option>' for r in regions)
+    label, every = _("Show region"), _("All regions")
+    return (
+        f'<p class="table-filter"><label for="region-filter">{h(label)}</label> '
+        f'<select id="region-filter" data-filter-table="countries-table" data-filter-column="1">'
+        f'<option value="">{h(every)}</option>{options}</select></p>'
+    )
+
+
+def _coverage_cell(cov: dict | None) -> str | Raw:
+    if not cov:
+        return _("no data")
+    value = sentence(
+        _("{value} ({year}) {label}"),
+        value=h(percent(cov["value"])),
+        year=h(int(cov["year"])),
+        label=badge(cov["verification"]),
+    )
+    return value
 
 
 def index_page(pkg, view: views.Chart) -> Page:
     src = "countries/index.md"
     page = Page(
         src,
-        "Countries",
-        "Focus countries of the SPF Flagship programme with their region, phase, coverage and documented changes.",
+        _("Countries"),
+        _("Focus countries of the SPF Flagship programme with their region, phase, coverage and documented changes."),
     )
     page.add(
-        "Every country the package lists as a focus country. The phase-2 list comes from an unofficial "
-        "2022 prototype and is not verified; see each country's page for its sources."
+        _(
+            "Every country the package lists as a focus country. The phase-2 list comes from an unofficial "
+            "2022 prototype and is not verified; see each country's page for its sources."
+        )
     )
     spec = coverage_map(pkg, view)
     if spec:
         page.chart(spec)
-    page.add("## All focus countries")
-    regions = sorted({c["ilo_region"] for c in pkg.countries.values()})
-    options = "".join(f'<option value="{h(r)}">{h(r)}</option>' for r in regions)
-    page.add(
-        f'<p class="table-filter"><label for="region-filter">Show region</label> '
-        f'<select id="region-filter" data-filter-table="countries-table" data-filter-column="1">'
-        f'<option value="">All regions</option>{options}</select></p>'
-    )
+    page.add("## " + _("All focus countries"))
+    page.add(_region_filter(sorted({c["ilo_region"] for c in pkg.countries.values()})))
     rows, cited = [], []
     for iso3 in pkg.focus_iso3:
         c = pkg.countries[iso3]
         cov = latest(pkg, iso3, ANY)
         if cov:
             cited.append(cov)
+        name = country_name(pkg, iso3)
         rows.append(
             {
-                "name": Raw(f'<a href="{h(link(src, country_src(iso3)))}">{h(c["name"])}</a>'),
-                "region": c["ilo_region"],
+                "name": Raw(f'<a href="{h(link(src, country_src(iso3)))}">{h(name)}</a>'),
+                "region": data_text(c["ilo_region"]),
                 "phases": _phases_text(pkg, iso3),
-                "coverage": Raw(f"{h(number(cov['value']))} % ({int(cov['year'])}) {badge(cov['verification'])}")
-                if cov
-                else "no data",
+                "coverage": _coverage_cell(cov),
                 "changes": len(_changes(pkg, iso3)),
             }
         )
-    page.add(
-        table(
-            [
-                Column("name", "Country"),
-                Column("region", "ILO region"),
-                Column("phases", "Phase"),
-                Column("coverage", "SDG 1.3.1 coverage (year)"),
-                Column("changes", "Documented changes", True),
-            ],
-            rows,
-            attrs=' id="countries-table"',
-        )
-    )
+    columns = [
+        Column("name", _("Country")),
+        Column("region", _("ILO region")),
+        Column("phases", _("Phase")),
+        Column("coverage", _("SDG 1.3.1 coverage (year)")),
+        Column("changes", _("Documented changes"), True),
+    ]
+    page.add(table(columns, rows, attrs=' id="countries-table"'))
     if cited:
-        page.add(f'<p class="provenance">SDG 1.3.1 coverage figures: {provenance(pkg, cited)}</p>')
-    page.add(f"Missing a country or a result? See [how to contribute]({md_link(src, CONTRIBUTE)}).")
+        cited_text = sentence(_("SDG 1.3.1 coverage figures: {sources}"), sources=provenance(pkg, cited))
+        page.add(f'<p class="provenance">{cited_text}</p>')
+    page.add(_("Missing a country or a result? See [how to contribute]({href}).", href=md_link(src, CONTRIBUTE)))
     return page
 
 

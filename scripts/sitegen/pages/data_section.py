@@ -3,18 +3,24 @@ rendered from its Table Schema, the changelog of the data, and how to cite."""
 
 from __future__ import annotations
 
-from spf.sitegen.components import Column, Raw, link, md_link, source_link, table
+from spf.sitegen.components import Column, Raw, data_lang, data_text, link, md_link, sentence, source_link, table
 from spf.sitegen.downloads import Planned, folder
+from spf.sitegen.i18n import N_, _, ngettext
 from spf.sitegen.page import Page
 from spf.sitegen.release import Release
 from spf.sitegen.text import h, md, number
 
 KIND_NAMES = {
-    "csv": "CSV",
-    "json": "JSON (records)",
-    "xlsx": "Excel workbook (all resources)",
-    "zip": "Data package zip (all resources, datapackage.json, README, licence, citation)",
+    "csv": N_("CSV"),
+    "json": N_("JSON (records)"),
+    "xlsx": N_("Excel workbook (all resources)"),
+    "zip": N_("Data package zip (all resources, datapackage.json, README, licence, citation)"),
 }
+
+
+def data_md(text: str) -> str:
+    """Markdown from datapackage.json (escaped), marked with its language on pages in other languages."""
+    return f"<span{data_lang()}>{md(text)}</span>" if data_lang() and text else md(text)
 
 
 def download_table(src: str, downloads: list[Planned], release: Release) -> str:
@@ -24,31 +30,33 @@ def download_table(src: str, downloads: list[Planned], release: Release) -> str:
         latest = f"downloads/latest/{d.latest_name}"
         rows.append(
             {
-                "file": Raw(f'<a href="{h(link(src, versioned))}" download>{h(d.name)}</a>'),
-                "kind": KIND_NAMES[d.kind],
+                "file": Raw(f'<a href="{h(link(src, versioned))}" download{data_lang()}>{h(d.name)}</a>'),
+                "kind": _(KIND_NAMES[d.kind]),
                 "size": Raw(d.size_text),  # the build's own placeholder (late.py); data text never forms one
-                "latest": Raw(f'<a href="{h(link(src, latest))}">latest/{h(d.latest_name)}</a>'),
+                "latest": Raw(f'<a href="{h(link(src, latest))}"{data_lang()}>latest/{h(d.latest_name)}</a>'),
                 "sha256": Raw(f"<code>{d.sha256}</code>"),
             }
         )
-    return table(
-        [
-            Column("file", "File"),
-            Column("kind", "Format"),
-            Column("size", "Size"),
-            Column("latest", "Stable link to the newest release"),
-            Column("sha256", "SHA-256"),
-        ],
-        rows,
-    )
+    columns = [
+        Column("file", _("File")),
+        Column("kind", _("Format")),
+        Column("size", _("Size")),
+        Column("latest", _("Stable link to the newest release")),
+        Column("sha256", "SHA-256"),
+    ]
+    return table(columns, rows)
 
 
 def cite(release: Release) -> str:
+    heading = _("How to cite")
+    licence = _(
+        "The compilation is licensed under [CC BY 4.0]({url}); the underlying sources keep their own terms.",
+        url="https://creativecommons.org/licenses/by/4.0/",
+    )
+    # the citation is the package's own (English) text, as citation managers read it
     return (
-        f"## How to cite\n\n<p>{h(release.citation())}</p>\n\n"
-        f"<pre><code>{h(release.bibtex())}</code></pre>\n\n"
-        "The compilation is licensed under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/); the "
-        "underlying sources keep their own terms."
+        f"## {heading}\n\n<p{data_lang()}>{h(release.citation())}</p>\n\n"
+        f"<pre><code>{h(release.bibtex())}</code></pre>\n\n{licence}"
     )
 
 
@@ -57,14 +65,15 @@ def constraint_words(field: dict) -> tuple[str, str, str]:
     c = field.get("constraints", {})
     words = []
     if "pattern" in c:
-        words.append(f"pattern {c['pattern']}")
+        words.append(_("pattern {pattern}", pattern=c["pattern"]))
     if "minimum" in c:
-        words.append(f"at least {c['minimum']}")
+        words.append(_("at least {value}", value=c["minimum"]))
     if "maximum" in c:
-        words.append(f"at most {c['maximum']}")
+        words.append(_("at most {value}", value=c["maximum"]))
     if c.get("unique"):
-        words.append("unique")
-    return ("yes" if c.get("required") else "no", "; ".join(words), ", ".join(map(str, c.get("enum", []))))
+        words.append(_("unique"))
+    required = _("yes") if c.get("required") else _("no")
+    return (required, _("; ").join(words), ", ".join(map(str, c.get("enum", []))))
 
 
 def dictionary(res: dict) -> str:
@@ -81,35 +90,34 @@ def dictionary(res: dict) -> str:
         required, cons, allowed = constraint_words(f)
         key = []
         if f["name"] in pk:
-            key.append("primary key" + (f" (with {', '.join(k for k in pk if k != f['name'])})" if len(pk) > 1 else ""))
+            others = data_text(", ".join(k for k in pk if k != f["name"]))
+            with_others = sentence(_("primary key (with {fields})"), fields=others)
+            key.append(with_others if len(pk) > 1 else h(_("primary key")))
         if f["name"] in fks:
             ref = fks[f["name"]]
-            key.append(
-                f"refers to {ref['resource']}.{ref['fields'] if isinstance(ref['fields'], str) else ref['fields'][0]}"
-            )
+            field = ref["fields"] if isinstance(ref["fields"], str) else ref["fields"][0]
+            key.append(sentence(_("refers to {target}"), target=data_text(f"{ref['resource']}.{field}")))
         rows.append(
             {
                 "name": Raw(f"<code>{h(f['name'])}</code>"),
                 "type": f.get("type", "string"),
                 "required": required,
-                "description": f.get("description", ""),
+                "description": data_text(f.get("description", "")),
                 "constraints": cons,
-                "allowed": allowed,
-                "keys": "; ".join(key),
+                "allowed": data_text(allowed) if allowed else "",
+                "keys": Raw("; ".join(key)),
             }
         )
-    return table(
-        [
-            Column("name", "Field"),
-            Column("type", "Type"),
-            Column("required", "Required"),
-            Column("description", "Description"),
-            Column("constraints", "Constraints"),
-            Column("allowed", "Allowed values"),
-            Column("keys", "Keys"),
-        ],
-        rows,
-    )
+    columns = [
+        Column("name", _("Field")),
+        Column("type", _("Type")),
+        Column("required", _("Required")),
+        Column("description", _("Description")),
+        Column("constraints", _("Constraints")),
+        Column("allowed", _("Allowed values")),
+        Column("keys", _("Keys")),
+    ]
+    return table(columns, rows)
 
 
 def resource_page(pkg, res: dict, downloads: list[Planned], release: Release) -> Page:
@@ -119,23 +127,44 @@ def resource_page(pkg, res: dict, downloads: list[Planned], release: Release) ->
     page = Page(
         src,
         f"{res.get('title', name)} ({name})",
-        f"Data dictionary, sources and downloads of the {name} resource, release {release.version}.",
+        _(
+            "Data dictionary, sources and downloads of the {name} resource, release {version}.",
+            name=name,
+            version=release.version,
+        ),
     )
+    n = len(df)
     page.add(
-        f"**Release {md(release.version)}** ({md(release.date)}) · {number(len(df))} rows · "
-        f"file <code>{h(res['path'])}</code>",
-        md(res.get("description", "")),
+        ngettext(
+            "**Release {version}** ({date}) · {count} row · file {file}",
+            "**Release {version}** ({date}) · {count} rows · file {file}",
+            n,
+            version=md(release.version),
+            date=md(release.date),
+            count=number(n),
+            file=f"<code>{h(res['path'])}</code>",
+        ),
+        data_md(res.get("description", "")),
     )
-    page.add("## Download", download_table(src, [d for d in downloads if d.resource == name], release))
+    page.add("## " + _("Download"), download_table(src, [d for d in downloads if d.resource == name], release))
     counts = {}
     for col in ("source_id", "people_source_id"):
         if col in df and name != "sources":
             for sid, n in df[col][df[col] != ""].value_counts().items():
                 counts[sid] = counts.get(sid, 0) + int(n)
     if counts:
-        items = "".join(f"<li>{source_link(pkg, s)}: {n} row{'s' * (n != 1)}</li>" for s, n in sorted(counts.items()))
-        page.add("## Sources cited by this resource", f'<ul class="sources" data-search-exclude>{items}</ul>')
-    page.add("## Data dictionary", dictionary(res))
+        items = "".join(
+            "<li>"
+            + sentence(
+                ngettext("{source}: {count} row", "{source}: {count} rows", n, source="{source}", count="{count}"),
+                source=source_link(pkg, s),
+                count=h(number(n)),
+            )
+            + "</li>"
+            for s, n in sorted(counts.items())
+        )
+        page.add("## " + _("Sources cited by this resource"), f'<ul class="sources" data-search-exclude>{items}</ul>')
+    page.add("## " + _("Data dictionary"), dictionary(res))
     page.add(cite(release))
     return page
 
@@ -144,42 +173,49 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
     src = "data/index.md"
     page = Page(
         src,
-        "Data and downloads",
-        f"Download the SPF Flagship data package, release {release.version}: CSV, "
-        "JSON, Excel and a zipped Frictionless data package, with checksums, licence and citation.",
+        _("Data and downloads"),
+        _(
+            "Download the SPF Flagship data package, release {version}: CSV, JSON, Excel and a zipped "
+            "Frictionless data package, with checksums, licence and citation.",
+            version=release.version,
+        ),
     )
     page.add(
-        f"**Release {md(release.version)}**, published {md(release.date)}. "
-        f"[What changed in this release]({md_link(src, 'data/changelog.md')})."
+        _(
+            "**Release {version}**, published {date}. [What changed in this release]({href}).",
+            version=md(release.version),
+            date=md(release.date),
+            href=md_link(src, "data/changelog.md"),
+        )
     )
-    page.add("## The whole package", download_table(src, [d for d in downloads if d.resource is None], release))
+    page.add("## " + _("The whole package"), download_table(src, [d for d in downloads if d.resource is None], release))
     sums = f"{folder(release)}/SHA256SUMS"
-    page.add(
-        f'<p>Checksums of every file of this release: <a href="{h(link(src, sums))}">SHA256SUMS</a> '
-        "(check with <code>sha256sum -c SHA256SUMS</code>). The zip unpacks to a Frictionless data package: "
-        "<code>frictionless validate datapackage.json</code> passes.</p>"
+    checksums = sentence(
+        _(
+            "Checksums of every file of this release: {link} (check with {check}). The zip unpacks to a "
+            "Frictionless data package: {validate} passes."
+        ),
+        link=f'<a href="{h(link(src, sums))}">SHA256SUMS</a>',
+        check="<code>sha256sum -c SHA256SUMS</code>",
+        validate="<code>frictionless validate datapackage.json</code>",
     )
+    page.add(f"<p>{checksums}</p>")
     rows = [
         {
-            "name": Raw(f'<a href="{h(link(src, "data/" + r["name"] + ".md"))}">{h(r["name"])}</a>'),
-            "title": r.get("title", ""),
+            "name": Raw(f'<a href="{h(link(src, "data/" + r["name"] + ".md"))}"{data_lang()}>{h(r["name"])}</a>'),
+            "title": data_text(r.get("title", "")),
             "rows": len(pkg[r["name"]]),
-            "description": r.get("description", ""),
+            "description": data_text(r.get("description", "")),
         }
         for r in pkg.descriptor["resources"]
     ]
-    page.add(
-        "## Resources",
-        table(
-            [
-                Column("name", "Resource"),
-                Column("title", "Title"),
-                Column("rows", "Rows", True),
-                Column("description", "Description"),
-            ],
-            rows,
-        ),
-    )
+    columns = [
+        Column("name", _("Resource")),
+        Column("title", _("Title")),
+        Column("rows", _("Rows"), True),
+        Column("description", _("Description")),
+    ]
+    page.add("## " + _("Resources"), table(columns, rows))
     page.add(cite(release))
     return page
 
@@ -187,11 +223,15 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
 def changelog_page(changelog_text: str, release: Release) -> Page:
     page = Page(
         "data/changelog.md",
-        "Changelog of the data",
-        "What changed in each release of the SPF Flagship data package, and why.",
+        _("Changelog of the data"),
+        _("What changed in each release of the SPF Flagship data package, and why."),
     )
     body = changelog_text.split("\n", 1)[1] if changelog_text.startswith("# ") else changelog_text
-    page.add(body.replace("\n## ", "\n### ").lstrip())
+    body = body.replace("\n## ", "\n### ").lstrip()
+    if data_lang():  # CHANGELOG.md is written in English: said so, and marked (md_in_html keeps it Markdown)
+        page.add(_("The changelog is written in English."), f'<div{data_lang()} markdown="1">\n\n{body}\n</div>')
+    else:
+        page.add(body)
     return page
 
 

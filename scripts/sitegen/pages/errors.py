@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+from spf.sitegen import i18n
+from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
 from spf.sitegen.text import md
 from spf.validator.catalogue import CATALOGUE
 
-SCOPES = {"package": "datapackage.json", "file": "Files", "row": "Headers and rows", "cell": "Cells"}
+SCOPES = {"package": "datapackage.json", "file": N_("Files"), "row": N_("Headers and rows"), "cell": N_("Cells")}
 
 
 def _shape(template: str) -> str:
@@ -20,25 +22,47 @@ def _shape(template: str) -> str:
 def build(pkg) -> list[Page]:
     page = Page(
         "contribute/errors.md",
-        "Validator errors",
-        "Every error the data validator can report, with an example and how to fix it.",
+        _("Validator errors"),
+        _("Every error the data validator can report, with an example and how to fix it."),
     )
     page.add(
-        "When you open a pull request, the data check lists every problem at once, each with its file, line and "
-        "column. Each problem has a short name in brackets, such as `[missing-value]`; find it below.",
-        "Run the same check on your computer with `make validate` (add `--format json` for the machine-readable "
-        "report: `python scripts/validate.py --format json`).",
+        _(
+            "When you open a pull request, the data check lists every problem at once, each with its file, line "
+            "and column. Each problem has a short name in brackets, such as `[missing-value]`; find it below."
+        ),
+        _(
+            "Run the same check on your computer with `make validate` (add `--format json` for the "
+            "machine-readable report: `python scripts/validate.py --format json`)."
+        ),
     )
-    for scope, heading in SCOPES.items():
-        page.add(f"## {heading}")
-        for kind in CATALOGUE.values():
-            if kind.scope != scope:
-                continue
-            page.add(
-                f"### {md(kind.title)} {{#{kind.slug}}}",
-                f"Slug: `{kind.slug}`\n\n"
-                f"**Message:** {md(_shape(kind.template))}\n\n"
-                f"**Example:** {kind.example}\n\n"
-                f"**How to fix:** {md(_shape(kind.hint))}",
+    if i18n.current() != i18n.DEFAULT:
+        page.add(
+            _(
+                "The validator writes its messages in English (they are the same in the pull-request check and on "
+                "your computer), so the titles, messages and hints below are in English."
             )
+        )
+    words = {"message": _("Message:"), "example": _("Example:"), "fix": _("How to fix:")}
+    for scope, heading in SCOPES.items():
+        page.add(f"## {_(heading) if scope != 'package' else heading}")
+        for kind in CATALOGUE.values():
+            if kind.scope == scope:
+                page.add(*_entry(kind, words))
     return [page]
+
+
+def _entry(kind, words: dict) -> tuple[str, str]:
+    """One error: its title (the validator's, in English) and its slug, message, example and hint."""
+    en = ' lang="en"' if i18n.current() != i18n.DEFAULT else ""
+    title = f"<span{en}>{md(kind.title)}</span>" if en else md(kind.title)
+
+    def english(text: str) -> str:
+        return f"<span{en}>{text}</span>" if en else text
+
+    return (
+        f"### {title} {{#{kind.slug}}}",
+        f"Slug: `{kind.slug}`\n\n"
+        f"**{words['message']}** {english(md(_shape(kind.template)))}\n\n"
+        f"**{words['example']}** {english(kind.example)}\n\n"
+        f"**{words['fix']}** {english(md(_shape(kind.hint)))}",
+    )

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 from spf.sitegen import views
-from spf.sitegen.components import Column, Raw, link, md_link, table
+from spf.sitegen.components import LABEL_NAMES, Column, Raw, link, md_link, table
+from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import CONTRIBUTE
+from spf.sitegen.pages.common import CONTRIBUTE, country_name
 from spf.sitegen.pages.countries import COUNTED, country_src
 from spf.sitegen.text import h, number
 
 NOT_IN_PACKAGE = [
     (
-        "Country-level public social protection spending (% of GDP)",
-        "Only world and income-group averages are in the package; the ILO publishes a country series.",
+        N_("Country-level public social protection spending (% of GDP)"),
+        N_("Only world and income-group averages are in the package; the ILO publishes a country series."),
     ),
-    ("Results of the 2024 partners meeting (totals for 2021-2023)", "No public copy has been found."),
-    ("Institutional changes per year", "Only cumulative totals are public; a yearly breakdown is missing."),
-    ("People covered per country", "Only programme-wide totals and a few country examples are public."),
+    (N_("Results of the 2024 partners meeting (totals for 2021-2023)"), N_("No public copy has been found.")),
+    (N_("Institutional changes per year"), N_("Only cumulative totals are public; a yearly breakdown is missing.")),
+    (N_("People covered per country"), N_("Only programme-wide totals and a few country examples are public.")),
 ]
+
+
+def _label(value: str) -> str:
+    return _(LABEL_NAMES[value]) if value in LABEL_NAMES else value
 
 
 def _latest_total(pkg, measure: str):
@@ -40,21 +45,29 @@ def _list_gaps(pkg) -> list[dict]:
         verified = int((rows["verification"] == "verified").sum())
         gaps.append(
             {
-                "what": f"Official list of phase-{phase} focus countries",
-                "have": f"{len(rows)} listed, {verified} verified",
-                "expected": f"{number(total['value'])} ({total['verification']})" if total else "unknown",
+                "what": _("Official list of phase-{phase} focus countries", phase=phase),
+                "have": _("{listed} listed, {verified} verified", listed=number(len(rows)), verified=number(verified)),
+                "expected": _("{value} ({label})", value=number(total["value"]), label=_label(total["verification"]))
+                if total
+                else _("unknown"),
             }
         )
     for item in views.table(pkg, "gaps", "gaps-institutional-changes").items:
         phase, total = int(item.key), _latest_total(pkg, item.measures[0])
+        counted = int(((ch["phase"] == phase) & (ch["programme_link"] == COUNTED)).sum())
+        expected = _("unknown")
+        if total:
+            expected = _(
+                "{value} ({label}, {period})",
+                value=number(total["value"]),
+                label=_label(total["verification"]),
+                period=total["period"],
+            )
         gaps.append(
             {
-                "what": f"Itemised phase-{phase} institutional changes",
-                "have": f"{int(((ch['phase'] == phase) & (ch['programme_link'] == 'counted by the programme')).sum())} "
-                "documented and counted by the programme",
-                "expected": f"{number(total['value'])} ({total['verification']}, {total['period']})"
-                if total
-                else "unknown",
+                "what": _("Itemised phase-{phase} institutional changes", phase=phase),
+                "have": _("{n} documented and counted by the programme", n=number(counted)),
+                "expected": expected,
             }
         )
     return gaps
@@ -65,24 +78,36 @@ def _completeness_gaps(pkg) -> list[dict]:
     ch, pa, ta = pkg["institutional_changes"], pkg["partners"], pkg["thematic_areas"]
     return [
         {
-            "what": "People covered by each documented change",
-            "have": f"{int(ch['people_covered'].notna().sum())} of {len(ch)} changes have a figure",
-            "expected": f"{len(ch)}",
+            "what": _("People covered by each documented change"),
+            "have": _(
+                "{k} of {n} changes have a figure", k=number(int(ch["people_covered"].notna().sum())), n=number(len(ch))
+            ),
+            "expected": number(len(ch)),
         },
         {
-            "what": "Phase and exact year of each documented change",
-            "have": f"{int(ch['phase'].isna().sum())} without a phase, {int(ch['year'].isna().sum())} without a year",
-            "expected": "none missing",
+            "what": _("Phase and exact year of each documented change"),
+            "have": _(
+                "{a} without a phase, {b} without a year",
+                a=number(int(ch["phase"].isna().sum())),
+                b=number(int(ch["year"].isna().sum())),
+            ),
+            "expected": _("none missing"),
         },
         {
-            "what": "Amounts given by each partner",
-            "have": f"{int(pa['amount'].notna().sum())} of {len(pa)} partners have an amount",
-            "expected": f"{len(pa)}",
+            "what": _("Amounts given by each partner"),
+            "have": _(
+                "{k} of {n} partners have an amount", k=number(int(pa["amount"].notna().sum())), n=number(len(pa))
+            ),
+            "expected": number(len(pa)),
         },
         {
-            "what": "Official list of the thematic areas",
-            "have": f"{len(ta)} listed, {int((ta['verification'] == 'verified').sum())} verified",
-            "expected": "the list on the official page",
+            "what": _("Official list of the thematic areas"),
+            "have": _(
+                "{listed} listed, {verified} verified",
+                listed=number(len(ta)),
+                verified=number(int((ta["verification"] == "verified").sum())),
+            ),
+            "expected": _("the list on the official page"),
         },
     ]
 
@@ -91,32 +116,33 @@ def _coverage_gaps(pkg) -> list[dict]:
     """Coverage series missing or old, and headline figures not verified."""
     cov = pkg["coverage"]
     with_data = set(cov[cov["indicator"] == "sdg131_any_benefit"]["area_code"])
-    missing = [pkg.countries[c]["name"] for c in pkg.focus_iso3 if c not in with_data]
-    gaps = [
-        {
-            "what": "SDG 1.3.1 coverage for every focus country",
-            "have": f"{len(pkg.focus_iso3) - len(missing)} of {len(pkg.focus_iso3)} have a series"
-            + (f" (missing: {', '.join(missing)})" if missing else ""),
-            "expected": f"{len(pkg.focus_iso3)}",
-        }
-    ]
-    for ind, name in (("sdg131_pension", "Pension coverage"), ("sdg381_uhc_index", "UHC service coverage index")):
+    missing = [country_name(pkg, c) for c in pkg.focus_iso3 if c not in with_data]
+    n, k = number(len(pkg.focus_iso3)), number(len(pkg.focus_iso3) - len(missing))
+    have = _("{k} of {n} have a series", k=k, n=n)
+    if missing:
+        have = _("{k} of {n} have a series (missing: {names})", k=k, n=n, names=_(", ").join(missing))
+    gaps = [{"what": _("SDG 1.3.1 coverage for every focus country"), "have": have, "expected": n}]
+    recent = (
+        ("sdg131_pension", N_("Recent pension coverage figures")),
+        ("sdg381_uhc_index", N_("Recent UHC service coverage index figures")),
+    )
+    for ind, what in recent:
         years = cov[cov["indicator"] == ind]["year"]
         if len(years):
             gaps.append(
                 {
-                    "what": f"Recent {name.lower()} figures",
-                    "have": f"latest year {int(years.max())}",
-                    "expected": "a recent release",
+                    "what": _(what),
+                    "have": _("latest year {year}", year=int(years.max())),
+                    "expected": _("a recent release"),
                 }
             )
     labels = pkg["headline_figures"]["verification"].value_counts()
+    counts = [
+        _("{n} {label}", n=number(int(labels.get(k, 0))), label=_label(k))
+        for k in ("verified", "reported", "unverified")
+    ]
     gaps.append(
-        {
-            "what": "Verification of headline figures",
-            "have": ", ".join(f"{int(labels.get(k, 0))} {k}" for k in ("verified", "reported", "unverified")),
-            "expected": "all verified",
-        }
+        {"what": _("Verification of headline figures"), "have": _(", ").join(counts), "expected": _("all verified")}
     )
     return gaps
 
@@ -127,16 +153,22 @@ def _country_gaps(pkg, iso3: str, newest: int | None) -> list[str]:
     changes = pkg.by("institutional_changes", "iso3").get(iso3, [])
     missing = []
     if not changes:
-        missing.append("no institutional change on record")
+        missing.append(_("no institutional change on record"))
     elif not any(c["programme_link"] == COUNTED for c in changes):
-        missing.append("no change that a source counts among the programme's results")
+        missing.append(_("no change that a source counts among the programme's results"))
     series = pkg.coverage_series(iso3, "sdg131_any_benefit")
     if not series:
-        missing.append("no SDG 1.3.1 coverage figure")
+        missing.append(_("no SDG 1.3.1 coverage figure"))
     elif newest and int(series[-1]["year"]) < newest:
-        missing.append(f"no SDG 1.3.1 coverage figure since {int(series[-1]['year'])} (others have {newest})")
+        missing.append(
+            _(
+                "no SDG 1.3.1 coverage figure since {year} (others have {newest})",
+                year=int(series[-1]["year"]),
+                newest=newest,
+            )
+        )
     if not any(name in (p["countries"] or "") for p in pkg.records("partners")):
-        missing.append("no partner on record")
+        missing.append(_("no partner on record"))
     return missing
 
 
@@ -148,12 +180,13 @@ def country_gaps(pkg, src: str) -> list[dict]:
     for iso3 in pkg.focus_iso3:
         missing = _country_gaps(pkg, iso3, newest)
         if missing:
-            name = pkg.countries[iso3]["name"]
+            name = country_name(pkg, iso3)
+            propose = _("Propose a source for {country}", country=name)
             rows.append(
                 {
                     "country": Raw(f'<a href="{h(link(src, country_src(iso3)))}">{h(name)}</a>'),
-                    "missing": "; ".join(missing),
-                    "propose": Raw(f'<a href="{h(link(src, CONTRIBUTE))}">Propose a source for {h(name)}</a>'),
+                    "missing": _("; ").join(missing),
+                    "propose": Raw(f'<a href="{h(link(src, CONTRIBUTE))}">{h(propose)}</a>'),
                 }
             )
     return rows
@@ -161,18 +194,20 @@ def country_gaps(pkg, src: str) -> list[dict]:
 
 def _by_country(page: Page, pkg) -> None:
     rows = country_gaps(pkg, page.src)
-    page.add("## By focus country")
+    page.add("## " + _("By focus country"))
     if not rows:
-        page.add("Every focus country has a change, a recent coverage figure and a partner on record.")
+        page.add(_("Every focus country has a change, a recent coverage figure and a partner on record."))
         return
     page.add(
-        "What the package lacks for each focus country, measured from its rows: no institutional change (or "
-        "none a source counts among the programme's results), no SDG 1.3.1 coverage figure, or none as recent "
-        "as the newest year another focus country has, and no partner named for it.",
+        _(
+            "What the package lacks for each focus country, measured from its rows: no institutional change (or "
+            "none a source counts among the programme's results), no SDG 1.3.1 coverage figure, or none as recent "
+            "as the newest year another focus country has, and no partner named for it."
+        ),
         table(
-            [Column("country", "Country"), Column("missing", "Missing"), Column("propose", "Help fill it")],
+            [Column("country", _("Country")), Column("missing", _("Missing")), Column("propose", _("Help fill it"))],
             rows,
-            caption="What is missing, by focus country",
+            caption=_("What is missing, by focus country"),
             searchable=True,
         ),
     )
@@ -182,27 +217,29 @@ def build(pkg) -> list[Page]:
     src = "what-we-dont-know.md"
     page = Page(
         src,
-        "What we don't know yet",
-        "Gaps in the public record of the SPF Flagship programme: what is "
-        "missing or unverified, measured from the data, and how to help fill it.",
-    )
-    page.add(
-        "This page is generated from the data package: each line compares what the package holds with what "
-        "the programme has announced. If you can point to a public source that fills a gap, please "
-        f"[contribute it]({md_link(src, CONTRIBUTE)})."
-    )
-    page.add(
-        "## Measured from the data",
-        table(
-            [Column("what", "What is missing"), Column("have", "In the package now"), Column("expected", "Expected")],
-            measured_gaps(pkg),
-            searchable=True,
+        _("What we don't know yet"),
+        _(
+            "Gaps in the public record of the SPF Flagship programme: what is "
+            "missing or unverified, measured from the data, and how to help fill it."
         ),
     )
-    _by_country(page, pkg)
     page.add(
-        "## Not in the package at all",
-        table([Column("what", "What"), Column("why", "Why")], [{"what": w, "why": y} for w, y in NOT_IN_PACKAGE]),
+        _(
+            "This page is generated from the data package: each line compares what the package holds with what "
+            "the programme has announced. If you can point to a public source that fills a gap, please "
+            "[contribute it]({href}).",
+            href=md_link(src, CONTRIBUTE),
+        )
     )
-    page.add(f'<p><a class="md-button" href="{link(src, CONTRIBUTE)}">Contribute a source or a result</a></p>')
+    columns = [
+        Column("what", _("What is missing")),
+        Column("have", _("In the package now")),
+        Column("expected", _("Expected")),
+    ]
+    page.add("## " + _("Measured from the data"), table(columns, measured_gaps(pkg), searchable=True))
+    _by_country(page, pkg)
+    rows = [{"what": _(w), "why": _(y)} for w, y in NOT_IN_PACKAGE]
+    page.add("## " + _("Not in the package at all"), table([Column("what", _("What")), Column("why", _("Why"))], rows))
+    button = _("Contribute a source or a result")
+    page.add(f'<p><a class="md-button" href="{link(src, CONTRIBUTE)}">{h(button)}</a></p>')
     return [page]

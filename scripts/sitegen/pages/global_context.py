@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from spf.sitegen import views
 from spf.sitegen.charts import ChartSpec
-from spf.sitegen.components import Column, badge, provenance, table
+from spf.sitegen.components import Column, badge, data_text, provenance, sentence, table
 from spf.sitegen.figures import Fig, listing, trend
+from spf.sitegen.i18n import _
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import SOURCE_COLUMNS, with_source
+from spf.sitegen.pages.common import source_columns, with_source
 from spf.sitegen.text import figure
 
 WORLD, ANY = "OWID_WRL", "sdg131_any_benefit"
 UN_REGIONS = ["UN_AFR", "UN_ASI", "UN_EUR", "UN_LAC", "UN_NAM", "UN_OCE"]
 
 
-AREA_COLUMNS = [Column("series", "Area"), Column("year", "Year"), Column("value", "Percent", True)]
-BAR_COLUMNS = [Column("what", "Group"), Column("period", "Year"), Column("value", "Value", True)]
+def area_columns() -> list[Column]:
+    return [Column("series", _("Area")), Column("year", _("Year")), Column("value", _("Percent"), True)]
+
+
+def bar_columns() -> list[Column]:
+    return [Column("what", _("Group")), Column("period", _("Year")), Column("value", _("Value"), True)]
 
 
 def _world(pkg, view: views.Chart) -> ChartSpec | None:
@@ -26,7 +31,7 @@ def _world(pkg, view: views.Chart) -> ChartSpec | None:
         return None
     world = [Fig.of(r, unit="percent") for r in rows if r["area_code"] == WORLD]
     summary = views.text(view.summary, trend=trend(views.text(view.what), world))
-    return view.spec(rows, summary, AREA_COLUMNS + SOURCE_COLUMNS)
+    return view.spec(rows, summary, area_columns() + source_columns(), data_text=("series",))
 
 
 def names(labels: list[str]) -> list[str]:
@@ -49,7 +54,14 @@ def _bars(pkg, view: views.Chart) -> ChartSpec | None:
         with_source(pkg, {**r, "what": name}) for r, name in zip(rows, names([r["label"] for r in rows]), strict=True)
     ]
     parts = listing([(r["what"], Fig.of(r)) for r in rows])
-    return view.spec(rows, views.text(view.summary, parts=parts), BAR_COLUMNS + SOURCE_COLUMNS)
+    marked = listing([(data_text(r["what"]), Fig.of(r)) for r in rows], html=True)
+    return view.spec(
+        rows,
+        views.text(view.summary, parts=parts),
+        bar_columns() + source_columns(),
+        data_text=("what",),
+        summary_html=sentence(views.text(view.summary, parts="{parts}"), parts=marked),
+    )
 
 
 def world_comparison(pkg) -> list[dict]:
@@ -64,30 +76,36 @@ def world_comparison(pkg) -> list[dict]:
                 "year": year,
                 "a": figure(r["value"], r["unit"]),
                 "a_src": provenance(pkg, [r]),
-                "b": figure(match[0]["value"], "percent") if match else "no data",
+                "b": figure(match[0]["value"], "percent") if match else _("no data"),
                 "b_src": provenance(pkg, match) if match else "",
-                "same": "yes" if match and float(match[0]["value"]) == float(r["value"]) else "no",
+                "same": _("yes") if match and float(match[0]["value"]) == float(r["value"]) else _("no"),
             }
         )
     return rows
 
 
 BUILDERS = {"world": _world, "bars": _bars}
-COMPARISON_COLUMNS = [
-    Column("year", "Year"),
-    Column("a", "ILO publication"),
-    Column("a_src", "Source"),
-    Column("b", "Dataset series"),
-    Column("b_src", "Source"),
-    Column("same", "Same value"),
-]
-OTHER_COLUMNS = [
-    Column("label", "Figure"),
-    Column("value", "Value"),
-    Column("period", "Year"),
-    Column("verification", "Verification"),
-    Column("source", "Source"),
-]
+
+
+def comparison_columns() -> list[Column]:
+    return [
+        Column("year", _("Year")),
+        Column("a", _("ILO publication")),
+        Column("a_src", _("Source")),
+        Column("b", _("Dataset series")),
+        Column("b_src", _("Source")),
+        Column("same", _("Same value")),
+    ]
+
+
+def other_columns() -> list[Column]:
+    return [
+        Column("label", _("Figure")),
+        Column("value", _("Value")),
+        Column("period", _("Year")),
+        Column("verification", _("Verification")),
+        Column("source", _("Source")),
+    ]
 
 
 def _chart(page: Page, pkg, view: views.Chart | None) -> None:
@@ -101,23 +119,25 @@ def _comparison(page: Page, pkg) -> None:
     comparison = world_comparison(pkg)
     if comparison:
         page.add(
-            "## World coverage: two sources side by side",
-            "The ILO's published world figure and the dataset series do not always agree, because estimates "
-            "are revised between releases. Both are kept.",
+            "## " + _("World coverage: two sources side by side"),
+            _(
+                "The ILO's published world figure and the dataset series do not always agree, because estimates "
+                "are revised between releases. Both are kept."
+            ),
         )
-        page.add(table(COMPARISON_COLUMNS, comparison))
+        page.add(table(comparison_columns(), comparison))
 
 
 def _regions(page: Page, pkg) -> None:
     regions = sorted((r for r in pkg.figures.values() if r["topic"] == "coverage_region"), key=lambda r: -r["value"])
     if regions:
         page.add(
-            "## ILO regions in 2020",
+            "## " + _("ILO regions in 2020"),
             table(
-                [Column("what", "Region"), Column("value", "Covered"), Column("source", "Source")],
+                [Column("what", _("Region")), Column("value", _("Covered")), Column("source", _("Source"))],
                 [
                     {
-                        "what": name,
+                        "what": data_text(name),
                         "value": figure(r["value"], r["unit"]),
                         "source": provenance(pkg, [r]),
                     }
@@ -137,23 +157,25 @@ def _other(page: Page, pkg) -> None:
     if other:
         rows = [
             {
-                "label": r["label"],
+                "label": data_text(r["label"]),
                 "value": figure(r["value"], r["unit"], r["qualifier"]),
-                "period": r["period"],
+                "period": data_text(r["period"]),
                 "verification": badge(r["verification"]),
                 "source": provenance(pkg, [r]),
             }
             for r in other
         ]
-        page.add("## Other figures", table(OTHER_COLUMNS, rows))
+        page.add("## " + _("Other figures"), table(other_columns(), rows))
 
 
 def build(pkg) -> list[Page]:
     page = Page(
         "global-context.md",
-        "Global context",
-        "Social protection coverage and spending worldwide: SDG 1.3.1 "
-        "for the world and regions, spending by income group, with sources.",
+        _("Global context"),
+        _(
+            "Social protection coverage and spending worldwide: SDG 1.3.1 "
+            "for the world and regions, spending by income group, with sources."
+        ),
     )
     charts = views.for_page(pkg, "global_context")[1]
     world = next((v for v in charts if v.build == "world"), None)  # first; the bar charts follow the tables

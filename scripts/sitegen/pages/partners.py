@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from spf.sitegen import views
+from spf.sitegen import i18n, views
 from spf.sitegen.charts import ChartSpec
-from spf.sitegen.components import Column, Raw, badge, provenance, table
+from spf.sitegen.components import Column, Raw, badge, data_text, provenance, table
 from spf.sitegen.figures import Fig, listing
+from spf.sitegen.i18n import _
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import SOURCE_COLUMNS, with_source
+from spf.sitegen.pages.common import source_columns, with_source
 from spf.sitegen.text import figure, is_blank
 
 
@@ -17,7 +18,7 @@ def _budget(pkg, view: views.Chart) -> ChartSpec | None:
         name = views.text(item.label)
         for measure in item.measures:
             for r in pkg.measure(measure):
-                series = views.text("chart.funding_budget.series", as_of=r["as_of"])
+                series = views.text("chart.funding_budget.series", as_of=_plain_date(r["as_of"]))
                 data.append(with_source(pkg, {**r, "item": name, "series": series}))
     if not data:
         return None
@@ -26,15 +27,15 @@ def _budget(pkg, view: views.Chart) -> ChartSpec | None:
             "chart.funding_budget.item",
             item=d["item"],
             value=figure(d["value"], d["unit"]),
-            verification=d["verification"],
-            as_of=d["as_of"],
+            verification=Fig.of(d).label(),
+            as_of=_plain_date(d["as_of"]),
         )
         for d in data
     )
     return view.spec(
         data,
         views.text(view.summary, items=items),
-        [Column("item", "Item"), Column("as_of", "As of"), Column("value", "US$", True)] + SOURCE_COLUMNS,
+        [Column("item", _("Item")), Column("as_of", _("As of")), Column("value", _("US$"), True)] + source_columns(),
     )
 
 
@@ -44,24 +45,35 @@ def _split(pkg, view: views.Chart) -> ChartSpec | None:
         return None
     rows.sort(key=lambda r: -r["value"])
     for r in rows:
-        r["part"] = r["label"].replace("Share of the phase-2 budget for ", "")
+        r["part"] = r["label"].replace("Share of the phase-2 budget for ", "")  # the data's words
     parts = listing([(r["part"], Fig.of(r, unit="percent")) for r in rows])
     return view.spec(
         rows,
         views.text(view.summary, parts=parts),
-        [Column("part", "Part"), Column("value", "Percent", True)] + SOURCE_COLUMNS,
+        [Column("part", _("Part")), Column("value", _("Percent"), True)] + source_columns(),
+        data_text=("part",),
     )
 
 
 BUILDERS = {"budget": _budget, "split": _split}
-PARTNER_COLUMNS = [
-    Column("name", "Partner"),
-    Column("type", "Type"),
-    Column("evidence", "Evidence"),
-    Column("where", "Countries"),
-    Column("amount", "Amount"),
-    Column("source", "Source"),
-]
+
+
+def _plain_date(value: str) -> str:
+    """A date inside a sentence or a series name, in the page's language (the <time> element is for HTML)."""
+    text = str(value)
+    full = len(text) == 10 and text[4] == "-" and text[7] == "-"
+    return i18n.date(text) if full and i18n.current() != i18n.DEFAULT else text
+
+
+def partner_columns() -> list[Column]:
+    return [
+        Column("name", _("Partner")),
+        Column("type", _("Type")),
+        Column("evidence", _("Evidence")),
+        Column("where", _("Countries")),
+        Column("amount", _("Amount")),
+        Column("source", _("Source")),
+    ]
 
 
 def _other_funding(pkg) -> str | None:
@@ -69,12 +81,17 @@ def _other_funding(pkg) -> str | None:
     if not other:
         return None
     return table(
-        [Column("label", "Figure"), Column("value", "Value"), Column("period", "Period"), Column("source", "Source")],
+        [
+            Column("label", _("Figure")),
+            Column("value", _("Value")),
+            Column("period", _("Period")),
+            Column("source", _("Source")),
+        ],
         [
             {
-                "label": r["label"],
+                "label": data_text(r["label"]),
                 "value": figure(r["value"], r["unit"], r["qualifier"]),
-                "period": r["period"],
+                "period": data_text(r["period"]),
                 "source": provenance(pkg, [r]),
             }
             for r in sorted(other, key=lambda r: r["as_of"])
@@ -85,15 +102,15 @@ def _other_funding(pkg) -> str | None:
 def _partner_rows(pkg) -> list[dict]:
     rows = []
     for p in pkg["partners"].sort_values("name").to_dict("records"):
-        amount = "not on record" if is_blank(p["amount"]) else figure(p["amount"], p["currency"] or "")
+        amount = _("not on record") if is_blank(p["amount"]) else figure(p["amount"], p["currency"] or "")
         if p["currency"] == "USD" and not is_blank(p["amount"]):
             amount = figure(p["amount"], "USD")
         rows.append(
             {
-                "name": p["name"],
-                "type": p["partner_type"],
-                "evidence": p["evidence"],
-                "where": p["countries"] or "",
+                "name": data_text(p["name"]),
+                "type": data_text(p["partner_type"]),
+                "evidence": data_text(p["evidence"]),
+                "where": data_text(p["countries"] or ""),
                 "amount": amount,
                 "verification": badge(p["verification"]),
                 "source": Raw(provenance(pkg, [p])),
@@ -105,8 +122,8 @@ def _partner_rows(pkg) -> list[dict]:
 def build(pkg) -> list[Page]:
     page = Page(
         "partners-and-funding.md",
-        "Partners and funding",
-        "Budget, funding gap and development partners of the SPF Flagship programme, with the evidence for each.",
+        _("Partners and funding"),
+        _("Budget, funding gap and development partners of the SPF Flagship programme, with the evidence for each."),
     )
     for view in views.for_page(pkg, "partners")[1]:
         spec = BUILDERS[view.build](pkg, view)
@@ -115,11 +132,13 @@ def build(pkg) -> list[Page]:
             page.chart(spec)
     other = _other_funding(pkg)
     if other:
-        page.add("## Other funding figures", other)
+        page.add("## " + _("Other funding figures"), other)
     page.add(
-        "## Partners",
-        "Partners named in public sources as supporting the programme. Amounts are shown only "
-        "where a source gives one; an empty cell means no amount is on record.",
+        "## " + _("Partners"),
+        _(
+            "Partners named in public sources as supporting the programme. Amounts are shown only "
+            "where a source gives one; an empty cell means no amount is on record."
+        ),
     )
-    page.add(table(PARTNER_COLUMNS, _partner_rows(pkg), searchable=True))
+    page.add(table(partner_columns(), _partner_rows(pkg), searchable=True))
     return [page]

@@ -3,19 +3,24 @@ figures that disagree."""
 
 from __future__ import annotations
 
-from spf.sitegen import views
-from spf.sitegen.charts import ChartSpec
-from spf.sitegen.components import Column, badge, provenance, table
-from spf.sitegen.figures import Fig, series
-from spf.sitegen.page import Page
-from spf.sitegen.pages.common import SOURCE_COLUMNS, differs, with_source
+import re
 
-FIG_COLUMNS = [
-    Column("period", "Period"),
-    Column("label", "What is counted"),
-    Column("value", "Value", True),
-    Column("qualifier", "Qualifier"),
-]
+from spf.sitegen import i18n, views
+from spf.sitegen.charts import ChartSpec
+from spf.sitegen.components import LABEL_NAMES, Column, badge, data_text, provenance, table
+from spf.sitegen.figures import Fig, series
+from spf.sitegen.i18n import _
+from spf.sitegen.page import Page
+from spf.sitegen.pages.common import differs, source_columns, with_source
+
+
+def fig_columns() -> list[Column]:
+    return [
+        Column("period", _("Period")),
+        Column("label", _("What is counted")),
+        Column("value", _("Value"), True),
+        Column("qualifier", _("Qualifier")),
+    ]
 
 
 def _rows(pkg, rows):
@@ -39,7 +44,18 @@ def _progress(pkg, view: views.Chart) -> ChartSpec | None:
     result = views.text("chart.progress.result")
     data = [{**r, "series": result} for r in results]
     data += [{**t, "series": views.text("chart.progress.target_series", what=Fig.of(t).words())} for t in targets]
-    return view.spec(_rows(pkg, data), summary + ".", [Column("series", "Series")] + FIG_COLUMNS + SOURCE_COLUMNS)
+    return view.spec(
+        _rows(pkg, data), summary + ".", [Column("series", _("Series"))] + fig_columns() + source_columns()
+    )
+
+
+def _step_words(row: dict, names: dict) -> str:
+    """What a step counts, for the summary: the data's words on English pages ('strategy or policy'), the
+    step's translated name elsewhere ('1. Stratégie ou politique' -> 'stratégie ou politique')."""
+    if i18n.current() == i18n.DEFAULT or row["measure"] not in names:
+        return row["label"].split(": ")[-1]
+    name = re.sub(r"^\d+\.\s*", "", names[row["measure"]][1])
+    return name[:1].lower() + name[1:]
 
 
 def _by_step(pkg, view: views.Chart) -> ChartSpec | None:
@@ -56,7 +72,7 @@ def _by_step(pkg, view: views.Chart) -> ChartSpec | None:
         views.text(
             "chart.results_by_step.step",
             n=names.get(r["measure"], (0, ""))[0],
-            what=r["label"].split(": ")[-1],
+            what=_step_words(r, names),
             value=Fig.of(r).text(period=False),
         )
         for r in data
@@ -75,8 +91,9 @@ def _by_step(pkg, view: views.Chart) -> ChartSpec | None:
         )
         labels = sorted({r["verification"] for r in data} - {"verified"})
         if labels:
-            summary += views.text("chart.results_by_step.caveat", labels=" and ".join(labels))
-    return view.spec(data, summary, [Column("step", "Step")] + FIG_COLUMNS + SOURCE_COLUMNS)
+            names = [_(LABEL_NAMES[label]) for label in labels]
+            summary += views.text("chart.results_by_step.caveat", labels=_(" and ").join(names))
+    return view.spec(data, summary, [Column("step", _("Step"))] + fig_columns() + source_columns())
 
 
 def _dimensions(pkg, view: views.Chart) -> ChartSpec | None:
@@ -98,7 +115,7 @@ def _dimensions(pkg, view: views.Chart) -> ChartSpec | None:
     return view.spec(
         data,
         views.text(view.summary),
-        [Column("dimension", "Dimension"), Column("series", "Series")] + FIG_COLUMNS + SOURCE_COLUMNS,
+        [Column("dimension", _("Dimension")), Column("series", _("Series"))] + fig_columns() + source_columns(),
     )
 
 
@@ -118,14 +135,15 @@ def conflicts(pkg) -> list[list[dict]]:
     return [sorted(g, key=lambda r: r["figure_id"]) for _, g in sorted(groups.items()) if differs(g)]
 
 
-CONFLICT_COLUMNS = [
-    Column("group", "Compared", True),
-    Column("label", "Figure"),
-    Column("value", "Value"),
-    Column("period", "Period"),
-    Column("verification", "Verification"),
-    Column("source", "Source"),
-]
+def conflict_columns() -> list[Column]:
+    return [
+        Column("group", _("Compared"), True),
+        Column("label", _("Figure")),
+        Column("value", _("Value")),
+        Column("period", _("Period")),
+        Column("verification", _("Verification")),
+        Column("source", _("Source")),
+    ]
 
 
 def _conflict_table(pkg, groups: list[list[dict]]) -> str:
@@ -134,15 +152,15 @@ def _conflict_table(pkg, groups: list[list[dict]]) -> str:
         {
             "group": n,
             "value": Fig.of(r).words(),  # the label is in its own column
-            "label": r["label"],
-            "period": r["period"],
+            "label": data_text(r["label"]),
+            "period": data_text(r["period"]),
             "verification": badge(r["verification"]),
             "source": provenance(pkg, [r]),
         }
         for n, group in enumerate(groups, 1)
         for r in group
     ]
-    return table(CONFLICT_COLUMNS, rows, caption="Figures that disagree, in numbered groups of figures compared")
+    return table(conflict_columns(), rows, caption=_("Figures that disagree, in numbered groups of figures compared"))
 
 
 OTHER_TOPICS = ("programme", "meeting", "country_result")
@@ -158,30 +176,32 @@ def _other_figures(pkg) -> str | None:
     if not rows:
         return None
     return table(
-        CONFLICT_COLUMNS[1:],
+        conflict_columns()[1:],
         [
             {
-                "label": r["label"],
+                "label": data_text(r["label"]),
                 "value": Fig.of(r).words(),  # the label is in its own column
-                "period": r["period"],
+                "period": data_text(r["period"]),
                 "verification": badge(r["verification"]),
                 "source": provenance(pkg, [r]),
             }
             for r in rows
         ],
-        caption="Other figures about the programme",
+        caption=_("Other figures about the programme"),
     )
 
 
 def build(pkg) -> list[Page]:
     page = Page(
         "results.md",
-        "Results over time",
-        "Progress of the SPF Flagship programme against its targets, with sources and verification labels.",
+        _("Results over time"),
+        _("Progress of the SPF Flagship programme against its targets, with sources and verification labels."),
     )
     page.add(
-        "Each chart shows the published figures only; the bars carry their verification label, and "
-        "hatched bars are not verified."
+        _(
+            "Each chart shows the published figures only; the bars carry their verification label, and "
+            "hatched bars are not verified."
+        )
     )
     for view in views.for_page(pkg, "results")[1]:
         spec = BUILDERS[view.build](pkg, view)
@@ -189,20 +209,26 @@ def build(pkg) -> list[Page]:
             page.add(f"## {views.text(view.heading)}")
             page.chart(spec)
     page.add(
-        "The phase-2 people figures do not all count the same thing: read each label in the data table "
-        "(measurable improvement, legal and effective coverage, access to benefits)."
+        _(
+            "The phase-2 people figures do not all count the same thing: read each label in the data table "
+            "(measurable improvement, legal and effective coverage, access to benefits)."
+        )
     )
     other = _other_figures(pkg)
     if other:
-        page.add("## Other figures about the programme", other)
+        heading = _("Other figures about the programme")
+        page.add(f"## {heading}", other)
+    heading = _("Figures that disagree")
     page.add(
-        "## Figures that disagree",
-        "Where two sources give different numbers for the same thing, both are kept. Nothing here is "
-        "resolved silently: compare the sources and labels.",
+        f"## {heading}",
+        _(
+            "Where two sources give different numbers for the same thing, both are kept. Nothing here is "
+            "resolved silently: compare the sources and labels."
+        ),
     )
     groups = conflicts(pkg)
     if groups:
         page.add(_conflict_table(pkg, groups))
     else:
-        page.add("No disagreements in the current data.")
+        page.add(_("No disagreements in the current data."))
     return [page]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from spf.sitegen import views
-from spf.sitegen.components import Column, badge, kpi_grid, provenance, table
+from spf.sitegen.components import Column, badge, data_lang, data_text, kpi_grid, provenance, table
+from spf.sitegen.i18n import _
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import card
 from spf.sitegen.text import md
@@ -12,8 +13,8 @@ from spf.sitegen.text import md
 def build(pkg) -> list[Page]:
     page = Page(
         "thematic-areas.md",
-        "Thematic areas",
-        "The thematic areas of cross-country policy advice of the SPF Flagship programme, with sources.",
+        _("Thematic areas"),
+        _("The thematic areas of cross-country policy advice of the SPF Flagship programme, with sources."),
     )
     cards = [c for c in (card(pkg, view) for view in views.for_page(pkg, "thematic")[0]) if c]
     if cards:
@@ -21,24 +22,28 @@ def build(pkg) -> list[Page]:
     df = pkg["thematic_areas"].sort_values("position")
     changes = pkg["institutional_changes"]
     page.add(
-        "The list below comes from the 2022 prototype, whose introduction matches the official page word "
-        "for word; the official list itself has not been read yet, so each area is labelled unverified."
+        _(
+            "The list below comes from the 2022 prototype, whose introduction matches the official page word "
+            "for word; the official list itself has not been read yet, so each area is labelled unverified."
+        )
     )
+    columns = [
+        Column("name", _("Thematic area")),
+        Column("corroboration", _("Also mentioned in")),
+        Column("changes", _("Documented changes"), True),
+        Column("verification", _("Verification")),
+        Column("source", _("Source")),
+    ]
     for group, rows in df.groupby("group", sort=False):
-        page.add(f"## {md(group)}")
+        # a heading from the data: its words stay as written (marked with their language on other pages)
+        page.add(f"## <span{data_lang()}>{md(group)}</span>" if data_lang() else f"## {md(group)}")
         page.add(
             table(
-                [
-                    Column("name", "Thematic area"),
-                    Column("corroboration", "Also mentioned in"),
-                    Column("changes", "Documented changes", True),
-                    Column("verification", "Verification"),
-                    Column("source", "Source"),
-                ],
+                columns,
                 [
                     {
-                        "name": r["name"],
-                        "corroboration": r["corroboration"] or "",
+                        "name": data_text(r["name"]),
+                        "corroboration": data_text(r["corroboration"] or ""),
                         "changes": int((changes["thematic_area_id"] == r["thematic_area_id"]).sum()),
                         "verification": badge(r["verification"]),
                         "source": provenance(pkg, [r]),
