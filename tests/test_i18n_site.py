@@ -129,6 +129,12 @@ def html_files(site):
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
 
 
+def test_the_root_404_page_is_in_the_default_language(built_site):
+    """Every language's build writes the root 404.html; the English one must be the one that stays."""
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in html and "Resultados" not in html and "Résultats" not in html
+
+
 def test_every_english_page_has_its_twins(built_site):
     english = [p for p in html_files(built_site) if not p.startswith(tuple(f"{lang}/" for lang in OTHER))]
     assert len(english) > 50

@@ -12,6 +12,8 @@ build of tests/test_site_build.py, `make bench`) has the same interface text as 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jinja2 import BytecodeCache
 from markupsafe import Markup
 from mkdocs.plugins import BasePlugin, event_priority
@@ -75,6 +77,25 @@ class SpfLanguagePlugin(BasePlugin):
     def __init__(self):
         self.english: dict[str, str] = {}
         self.templates = MemoryBytecodeCache()
+        self.not_found: str | None = None  # the default language's 404 page
+        self.depth = 0  # mkdocs-static-i18n builds the other languages inside the default one's on_post_build
+
+    def on_pre_build(self, *, config) -> None:
+        self.depth += 1
+
+    def on_post_template(self, output: str, *, template_name: str, config) -> str:
+        if template_name == "404.html" and current_language(config) == i18n.DEFAULT:
+            self.not_found = output  # every language's build writes the root 404.html: the default one is kept
+        return output
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
+    def on_post_build(self, *, config) -> None:
+        self.depth -= 1
+        if self.depth == 0 and self.not_found is not None:  # the outermost build, the default language's
+            (Path(config.site_dir) / "404.html").write_text(self.not_found, encoding="utf-8")
+
+    def on_build_error(self, *, error) -> None:
+        self.depth = 0
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has set up the language of this build
     def on_files(self, files: Files, *, config) -> Files:
