@@ -231,7 +231,7 @@ def block(spec: ChartSpec, page_src: str) -> str:
         for c in spec.columns:
             if c.numeric and not isinstance(r.get(c.key), Raw) and r.get(c.key) not in (None, ""):
                 r[c.key] = number(r[c.key])
-    data_table = table(spec.columns, rows)
+    data_table = table(spec.columns, rows, labelled_by=f"{spec.id}-title")  # named by the chart's title
     static = svg.render(
         fig, spec.id, _("Chart: {title}. The data table below holds the same figures.", title=spec.title)
     )

@@ -125,8 +125,9 @@ def figure_text(row: dict) -> str:
     return figure(row["value"], row["unit"], row["qualifier"])
 
 
-def kpi(title: str, rows: list[dict], pkg, note: str = "") -> Raw:
-    """A headline card: each figure with its period, label and source. Several rows = shown side by side."""
+def kpi(title: str, rows: list[dict], pkg, note: str = "", level: int = 3) -> Raw:
+    """A headline card: each figure with its period, label and source. Several rows = shown side by side.
+    `level` is its title's heading level: one below the heading the card sits under."""
     items = []
     for row in rows:
         target = " target" if row["qualifier"] == "target" else ""
@@ -137,7 +138,7 @@ def kpi(title: str, rows: list[dict], pkg, note: str = "") -> Raw:
             f'<span class="kpi__source">{source_of(pkg, row["source_id"])}</span></div>'
         )
     extra = f'<p class="kpi__note">{h(note)}</p>' if note else ""
-    return Raw(f'<div class="kpi"><h3 class="kpi__title">{h(title)}</h3>{"".join(items)}{extra}</div>')
+    return Raw(f'<div class="kpi"><h{level} class="kpi__title">{h(title)}</h{level}>{"".join(items)}{extra}</div>')
 
 
 def source_of(pkg, source_id: str) -> Raw:
@@ -162,25 +163,35 @@ def cell(value) -> str:
     return h(value)
 
 
-def table(columns: list[Column], rows: list[dict], caption: str = "", attrs: str = "", searchable: bool = False) -> str:
+def table(
+    columns: list[Column],
+    rows: list[dict],
+    caption: str = "",
+    attrs: str = "",
+    searchable: bool = False,
+    labelled_by: str = "",
+    label: str = "",
+) -> str:
     """An HTML table; values are escaped unless they are Raw. The wrapper scrolls sideways when the table is
-    wider than the screen, so it is a focusable, named region (keyboard users can scroll it too). Tables stay
-    out of the search index unless `searchable` (the index is loaded on every page, so it is kept small)."""
-    head = "".join(f'<th scope="col"{" class=num" if c.numeric else ""}>{h(c.header)}</th>' for c in columns)
+    wider than the screen, so it is a focusable, named <section> (keyboard users can scroll it too): named by
+    the element `labelled_by` (e.g. a chart's title), else `label`, else the caption, else its first columns
+    (names are unique on a page: html-validate's unique-landmark). Tables stay out of the search index unless
+    `searchable` (the index is loaded on every page, so it is kept small)."""
+    num = ' class="num"'
+    head = "".join(f'<th scope="col"{num if c.numeric else ""}>{h(c.header)}</th>' for c in columns)
     body = []
     for row in rows:
         tds = "".join(
-            f'<td data-label="{h(c.header)}"{" class=num" if c.numeric else ""}>{cell(row.get(c.key, ""))}</td>'
-            for c in columns
+            f'<td data-label="{h(c.header)}"{num if c.numeric else ""}>{cell(row.get(c.key, ""))}</td>' for c in columns
         )
         body.append(f"<tr>{tds}</tr>")
     cap = f"<caption>{h(caption)}</caption>" if caption else ""
-    name = caption or _("Table: {columns}", columns=_(", ").join(c.header for c in columns[:3]))
+    name = label or caption or _("Table: {columns}", columns=_(", ").join(c.header for c in columns[:3]))
+    named = f'aria-labelledby="{h(labelled_by)}"' if labelled_by else f'aria-label="{h(name)}"'
     html = (
-        f'<div class="table-wrap" tabindex="0" role="region" aria-label="{h(name)}"'
-        f"{'' if searchable else ' data-search-exclude'}>"
+        f'<section class="table-wrap" tabindex="0" {named}{"" if searchable else " data-search-exclude"}>'
         f'<table class="stack"{attrs}>{cap}<thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div>"
+        f"<tbody>{''.join(body)}</tbody></table></section>"
     )
     return SearchableBlock(html) if searchable else Block(html)
 

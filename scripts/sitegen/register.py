@@ -74,7 +74,8 @@ def _names(key: str, names: dict) -> dict:
 
 
 def filters(pkg, changes: list[dict], step_names: dict) -> str:
-    """The filter form: hidden until register.js shows it, so a reader without JavaScript sees the full table.
+    """The filters (controls that submit nothing, so no <form>): hidden until register.js shows them, so a
+    reader without JavaScript sees the full table.
     The count sentence register.js shows is written here (data-template, the total filled in)."""
     fields = []
     for key, label, everything in FILTERS:
@@ -99,12 +100,12 @@ def filters(pkg, changes: list[dict], step_names: dict) -> str:
         f'<option value="desc">{h(words["desc"])}</option></select></p>'
     )
     return (
-        f'<form class="register-tool" id="register-filters" data-table="{TABLE_ID}" '
+        f'<div class="register-tool" id="register-filters" data-table="{TABLE_ID}" '
         f'data-fields="{h(json.dumps(CSV_FIELDS))}" hidden data-search-exclude>'
         f"<fieldset><legend>{h(words['legend'])}</legend>{''.join(fields)}{sort}</fieldset>"
         f'<p class="register-tool__count" id="register-count" aria-live="polite" data-template="{h(count)}"></p>'
         f'<p><a id="register-csv" href="#" download="institutional-changes-shown.csv">{h(words["csv"])}</a>'
-        "</p></form>"
+        "</p></div>"
     )
 
 
@@ -119,9 +120,9 @@ def table(pkg, changes: list[dict], rows: list[dict], columns: list[Column]) -> 
         body.append(f'<tr{attrs} data-date="{h(date_key(change))}" data-row="{h(json.dumps(data))}">{tds}</tr>')
     caption = _("The register of institutional changes")
     return SearchableBlock(
-        '<div class="table-wrap" tabindex="0" role="region" aria-labelledby="register-caption">'
+        '<section class="table-wrap" tabindex="0" aria-labelledby="register-caption">'
         f'<table class="stack register" id="{TABLE_ID}"><caption id="register-caption">{h(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></section>"
     )
 
 

@@ -58,12 +58,13 @@ def contradicts(rows: list[dict]) -> bool:
     return len(exact) > 1 or any(f > e for f in floors for e in exact)
 
 
-def card(pkg, view: views.Card, **params) -> str | None:
+def card(pkg, view: views.Card, level: int = 3, **params) -> str | None:
     """A declared headline card: the figures of its measure beside its targets, with a note when they differ
-    (None when the package holds neither). `params` fill the {fields} of its note."""
+    (None when the package holds neither). `level` is its title's heading level; `params` fill the {fields}
+    of its note."""
     rows = headline(pkg, view.measure)
     if not view.targets:
-        return kpi(views.text(view.title), rows, pkg) if rows else None
+        return kpi(views.text(view.title), rows, pkg, level=level) if rows else None
     targets = pkg.measure(view.target_measure or view.measure, targets=True)
     if not rows and not targets:
         return None
@@ -75,7 +76,7 @@ def card(pkg, view: views.Card, **params) -> str | None:
         extra = "card.note.contradicts" if contradicts(same_date) else "card.note.floor" if differs(same_date) else ""
     if extra:
         note = (note + " " if note else "") + views.text(extra)
-    return kpi(views.text(view.title), rows + targets, pkg, note)
+    return kpi(views.text(view.title), rows + targets, pkg, note, level)
 
 
 def focus_map(pkg, view: views.Chart) -> ChartSpec | None:

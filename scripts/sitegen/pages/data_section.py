@@ -227,7 +227,7 @@ def changelog_page(changelog_text: str, release: Release) -> Page:
         _("What changed in each release of the SPF Flagship data package, and why."),
     )
     body = changelog_text.split("\n", 1)[1] if changelog_text.startswith("# ") else changelog_text
-    body = body.replace("\n## ", "\n### ").lstrip()
+    body = body.lstrip()  # its releases (##) are the sections of the page, under the page's h1
     if data_lang():  # CHANGELOG.md is written in English: said so, and marked (md_in_html keeps it Markdown)
         page.add(_("The changelog is written in English."), f'<div{data_lang()} markdown="1">\n\n{body}\n</div>')
     else:

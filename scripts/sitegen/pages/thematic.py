@@ -16,7 +16,8 @@ def build(pkg) -> list[Page]:
         _("Thematic areas"),
         _("The thematic areas of cross-country policy advice of the SPF Flagship programme, with sources."),
     )
-    cards = [c for c in (card(pkg, view) for view in views.for_page(pkg, "thematic")[0]) if c]
+    # the cards come before the page's first section: their titles are h2, under the page's h1
+    cards = [c for c in (card(pkg, view, level=2) for view in views.for_page(pkg, "thematic")[0]) if c]
     if cards:
         page.add(kpi_grid(cards))
     df = pkg["thematic_areas"].sort_values("position")
@@ -51,6 +52,7 @@ def build(pkg) -> list[Page]:
                     for r in rows.to_dict("records")
                 ],
                 searchable=True,
+                label=str(group),  # the tables have the same columns: each is named by its group
             )
         )
     return [page]
