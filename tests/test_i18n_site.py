@@ -174,12 +174,28 @@ def test_sitemap_lists_every_language_with_alternates(built_site, site_url):
     assert f"<loc>{site_url}/results/</loc>" in sitemap
 
 
-def test_search_knows_every_language(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert set(index["config"]["lang"]) >= set(i18n.languages())
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+def test_each_language_searches_its_own_index(built_site):
+    """One index per language, with its own stemmer only; a translated page's search looks in its folder."""
+    for lang in [i18n.DEFAULT, *OTHER]:
+        folder = built_site if lang == i18n.DEFAULT else built_site / lang
+        index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [lang]
+        locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+        assert "results/" in locations and not any(loc.startswith(tuple(f"{o}/" for o in OTHER)) for loc in locations)
     for lang in OTHER:
-        assert f"{lang}/results/" in locations
+        html = (built_site / lang / "results" / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<script id="__config" type="application/json">\{.*?"base": "\.\."', html, re.S)
+
+
+@pytest.mark.browser
+def test_french_search_finds_french_pages(page):
+    page.goto(page.base + "/fr/results/", wait_until="load")
+    page.locator("input.md-search__input").focus()
+    page.keyboard.type("Togo")
+    page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=15000)  # the worker ran
+    href = page.locator(".md-search-result__item a").first.get_attribute("href")
+    assert "/fr/" in href and "/es/" not in href
+    assert not [u for u in page.requests if u.endswith("lunr.es.min.js")]
 
 
 def test_release_downloads_are_shared_and_linked_from_every_language(built_site):

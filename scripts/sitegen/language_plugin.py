@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
 
-from spf.sitegen import i18n
+from spf.sitegen import i18n, search_split
 from spf.sitegen.text import h
 
 SITE_TEXTS = ("site_name", "site_description")
@@ -91,8 +91,14 @@ class SpfLanguagePlugin(BasePlugin):
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
     def on_post_build(self, *, config) -> None:
         self.depth -= 1
-        if self.depth == 0 and self.not_found is not None:  # the outermost build, the default language's
-            (Path(config.site_dir) / "404.html").write_text(self.not_found, encoding="utf-8")
+        if self.depth != 0 or config.plugins.get("i18n") is None:
+            return
+        # the outermost build (the default language's), after mkdocs-static-i18n has built the others
+        site = Path(config.site_dir)
+        if self.not_found is not None:
+            (site / "404.html").write_text(self.not_found, encoding="utf-8")
+        if (site / "search" / "search_index.json").is_file():
+            search_split.split(site, i18n.DEFAULT, [lang for lang in i18n.languages() if lang != i18n.DEFAULT])
 
     def on_build_error(self, *, error) -> None:
         self.depth = 0
