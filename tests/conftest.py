@@ -187,3 +187,17 @@ def draw_all_charts(pg) -> int:
         assert charts.nth(i).get_attribute("data-rendered") == "done"
         assert charts.nth(i).locator(".chart__live svg.main-svg").count() >= 1
     return charts.count()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A desktop-sized page of the served site that records console errors and every request."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.errors, pg.requests = [], []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.base = site_url
+    yield pg
+    context.close()

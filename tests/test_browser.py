@@ -18,19 +18,6 @@ pytestmark = pytest.mark.browser
 AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def page(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.errors, pg.requests = [], []
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.base = site_url
-    yield pg
-    context.close()
-
-
 STATIC_CHART_PAGES = ["/", "/results/", "/countries/tgo/"]
 
 

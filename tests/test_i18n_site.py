@@ -237,19 +237,6 @@ def test_no_english_check_sees_untranslated_text(built_site):
     assert "Validator errors" in nav_labels(html.replace("Erreurs du validateur", "Validator errors"))
 
 
-@pytest.fixture
-def page(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.errors, pg.requests = [], []
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.base = site_url
-    yield pg
-    context.close()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", OTHER)
 @pytest.mark.parametrize("kind", ["home", "results", "country"])
