@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser validate format format-check test lint site messages linkcheck serve bench diff clean \
+.PHONY: help install browser node validate format format-check test lint site messages linkcheck serve bench diff clean \
 	ci-validate ci-diff ci-format ci-tidy-commit pin-schemas
 
 help: ## List the targets
@@ -30,6 +30,11 @@ browser: ## Install Debian chromium for the browser tests (needs root or sudo)
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 	@test -x $(CHROMIUM) || { echo "chromium is missing at $(CHROMIUM)"; exit 1; }
 
+node: ## Install Debian nodejs and npm for the HTML validity test (html-validate; needs root or sudo)
+	@command -v npx >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm; }
+	@command -v npx >/dev/null || { echo "npx is missing: install Node.js 18.19 or newer and npm"; exit 1; }
+
 validate: $(STAMP) ## Check the data package: frictionless plus the programme's rules
 	$(PY) scripts/validate.py
 
@@ -45,7 +50,7 @@ format-check: $(STAMP) ## Fail when a CSV is not in canonical form
 lint: $(STAMP) ## ruff on scripts/ and tests/
 	$(VENV)/bin/ruff check scripts tests
 
-test: $(STAMP) browser ## Run every test (browser tests included; they fail without chromium)
+test: $(STAMP) browser node ## Run every test (browser and HTML tests included; they fail without chromium or npx)
 	$(PY) -m pytest
 
 site: $(STAMP) ## validate -> generate -> mkdocs build --strict into site/ (an old site/ survives a failure)
