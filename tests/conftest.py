@@ -7,6 +7,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import axe_playwright_python
 import pytest
 
 from spf import bench_browser  # one place for the browser path and flags, tests and bench alike
@@ -201,3 +202,18 @@ def page(browser, site_url):
     pg.base = site_url
     yield pg
     context.close()
+
+
+AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def serious_axe_violations(pg) -> list[tuple]:
+    """axe-core's critical and serious violations on the page (id, impact, first targets). axe is injected
+    through DevTools: the site's content-security policy refuses inline script tags."""
+    pg.evaluate(AXE_JS)
+    result = pg.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("critical", "serious")
+    ]

@@ -6,16 +6,11 @@ a chart, stay on 127.0.0.1, and pass axe-core without critical or serious issues
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import axe_playwright_python
 import pytest
 
-from conftest import PAGE_KINDS, PAGES, VALID, build_and_serve, draw_all_charts
+from conftest import PAGE_KINDS, PAGES, VALID, build_and_serve, draw_all_charts, serious_axe_violations
 
 pytestmark = pytest.mark.browser
-
-AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
 STATIC_CHART_PAGES = ["/", "/results/", "/countries/tgo/"]
@@ -193,13 +188,7 @@ def test_palette_follows_the_system_until_the_reader_chooses(browser, site_url, 
 def test_axe_finds_no_serious_issues(page, kind):
     page.goto(page.base + PAGES[kind].url, wait_until="load")
     draw_all_charts(page)
-    page.evaluate(AXE_JS)  # through DevTools: the site's content-security policy refuses inline script tags
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    bad = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in result["violations"]
-        if v["impact"] in ("critical", "serious")
-    ]
+    bad = serious_axe_violations(page)
     assert bad == [], "\n".join(map(str, bad))
 
 

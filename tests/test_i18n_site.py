@@ -12,9 +12,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import PAGE_KINDS, PAGES, draw_all_charts
+from conftest import PAGE_KINDS, PAGES, draw_all_charts, serious_axe_violations
 from spf.sitegen import i18n
-from test_browser import AXE_JS, external
+from test_browser import external
 
 OTHER = [lang for lang in i18n.languages() if lang != i18n.DEFAULT]
 # Every page kind is checked whole (its interface strings all come from the catalogue; data text is marked
@@ -247,13 +247,7 @@ def test_axe_and_no_third_party_request(page, lang, kind):
     page.wait_for_timeout(200)
     assert page.errors == []
     assert external(page) == []
-    page.evaluate(AXE_JS)  # through DevTools: the content-security policy refuses inline script tags
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    bad = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in result["violations"]
-        if v["impact"] in ("critical", "serious")
-    ]
+    bad = serious_axe_violations(page)
     assert bad == [], "\n".join(map(str, bad))
 
 

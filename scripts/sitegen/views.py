@@ -62,8 +62,19 @@ class Card:
         return [m for m in (self.title, self.note) if m]
 
 
+class _ReadsMeasures:
+    """What a chart or a table reads: its own measures and those of its items."""
+
+    measures: tuple[str, ...]
+    items: tuple[Item, ...]
+
+    @property
+    def all_measures(self) -> tuple[str, ...]:
+        return self.measures + tuple(m for item in self.items for m in item.measures)
+
+
 @dataclass(frozen=True)
-class Chart:
+class Chart(_ReadsMeasures):
     id: str  # may hold {iso3}: see chart_id()
     kind: str
     page: str
@@ -81,10 +92,6 @@ class Chart:
     topic: str | None = None
     measures: tuple[str, ...] = ()
     items: tuple[Item, ...] = ()
-
-    @property
-    def all_measures(self) -> tuple[str, ...]:
-        return self.measures + tuple(m for item in self.items for m in item.measures)
 
     def message_ids(self) -> list[str]:
         own = [self.title, self.summary, self.heading, self.what]
@@ -112,17 +119,13 @@ class Chart:
 
 
 @dataclass(frozen=True)
-class Table:
+class Table(_ReadsMeasures):
     """A table that compares the package with headline figures (its text stays in the page module)."""
 
     id: str
     page: str
     measures: tuple[str, ...] = ()
     items: tuple[Item, ...] = ()
-
-    @property
-    def all_measures(self) -> tuple[str, ...]:
-        return self.measures + tuple(m for item in self.items for m in item.measures)
 
     def message_ids(self) -> list[str]:
         return [i.label for i in self.items if i.label]
