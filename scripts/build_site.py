@@ -24,8 +24,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from spf.linkcheck import base_path
 from spf.linkcheck import check as check_links
 from spf.paths import BUILD, DATAPACKAGE, MKDOCS_YML, ROOT, SITE
+from spf.sitegen import settings
 from spf.validator import validate
 from spf.validator.render import as_text
 
@@ -125,7 +127,7 @@ def _run(descriptor: Path, site: Path, config: Path) -> int:
         print(f"mkdocs build --strict failed; {site} is unchanged.", file=sys.stderr)
         shutil.rmtree(staging, ignore_errors=True)
         return 1
-    problems, _, _ = check_links(staging)
+    problems, _, _ = check_links(staging, base_path(settings.site_url(config)))  # as published: under its path
     if problems:
         print("\n".join(problems), file=sys.stderr)
         print(f"The built site has {len(problems)} broken links; {site} is unchanged.", file=sys.stderr)

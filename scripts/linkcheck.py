@@ -1,12 +1,16 @@
 """Check every internal link of a built site, including links written as raw HTML.
 
-    python scripts/linkcheck.py [SITE_DIR]
+    python scripts/linkcheck.py [SITE_DIR] [--base /REPO/]
 
 Reads every HTML file, collects href/src of a, link, script, img and source, and checks that each
 internal target exists (a folder URL needs its index.html) and that each #fragment names an element id
 in the target page. External links are counted, not fetched (the build machine has no internet), and
 resources loaded from another host (scripts, styles, images, fonts) are errors: the site serves all it
 needs itself. Exit status 1 when anything is broken.
+
+The site is checked where it will be published: `base` is the path of the published address (`/REPO/` for a
+GitHub project site; by default the path of `site_url` in mkdocs.yml, `/` without one). A root-relative link
+(`/REPO/fr/`) must start with it and is resolved below it; one that does not points outside the site.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from spf.paths import SITE
+from spf.sitegen import settings
 
 LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 LOADED = {"link", "script", "img", "source", "iframe"}  # tags whose target the browser fetches by itself
@@ -54,15 +59,27 @@ def parse(path: Path) -> Parsed:
     return Parsed(links, ids)
 
 
-def resolve(page: str, url: str, files: set[str]) -> str | None:
+def base_path(site_url: str) -> str:
+    """The path the site is published under, from its address: '/' or '/REPO/' (always with both slashes)."""
+    path = urlsplit(site_url).path.strip("/")
+    return f"/{path}/" if path else "/"
+
+
+def resolve(page: str, url: str, files: set[str], base: str = "/") -> str | None:
     """The site-relative file a link from `page` (site-relative) points to, worked out on the strings (the
     site has no symlinks) and the set of files; None when it leaves the site. A folder URL means its
-    index.html."""
+    index.html; a root-relative URL is resolved below the published path `base`."""
     parts = urlsplit(url)
     if parts.path == "":
         return page
     path = unquote(parts.path)
-    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(page), path)
+    if path.startswith("/"):
+        if not (path + "/").startswith(base):
+            return None
+        path = path[len(base) :] if len(path) >= len(base) else ""
+        joined = path or "."
+    else:
+        joined = posixpath.join(posixpath.dirname(page), path)
     target = posixpath.normpath(joined)
     if target == ".":
         target = ""
@@ -73,8 +90,8 @@ def resolve(page: str, url: str, files: set[str]) -> str | None:
     return target
 
 
-def check(site: Path) -> tuple[list[str], int, int]:
-    """(problems, internal links checked, external links seen)."""
+def check(site: Path, base: str = "/") -> tuple[list[str], int, int]:
+    """(problems, internal links checked, external links seen); `base` is the published path (base_path)."""
     site = site.resolve()
     files = {
         posixpath.join(posixpath.relpath(root, site), name).removeprefix("./")
@@ -102,7 +119,7 @@ def check(site: Path) -> tuple[list[str], int, int]:
                     problems.append(f"{rel}: <{tag}> uses a {scheme}: URL")
                 continue
             internal += 1
-            target = resolve(rel, url, files)
+            target = resolve(rel, url, files, base)
             if target is None:
                 problems.append(f"{rel}: {url} points outside the site")
             elif target not in files:
@@ -117,11 +134,13 @@ def check(site: Path) -> tuple[list[str], int, int]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Check internal links of the built site.")
     parser.add_argument("site", nargs="?", type=Path, default=SITE)
+    parser.add_argument("--base", help="the published path (default: the path of site_url in mkdocs.yml)")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"linkcheck: {args.site} has no index.html; run `make site` first.", file=sys.stderr)
         return 2
-    problems, internal, external = check(args.site)
+    base = args.base if args.base is not None else base_path(settings.site_url())
+    problems, internal, external = check(args.site, base_path(base))
     for p in problems:
         print(p)
     print(f"{internal} internal links checked, {external} external links not fetched, {len(problems)} problems.")

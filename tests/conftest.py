@@ -121,14 +121,19 @@ PAGES = {kind.name: kind for kind in PAGE_KINDS}
 CHROMIUM = Path(bench_browser.CHROMIUM)
 
 
-def build_and_serve(descriptor: Path, site: Path):
-    """Serve `site` on a free port of 127.0.0.1, then build the package into it with SITE_URL set to that
-    address (so canonical links and the sitemap point at the served copy)."""
+PUBLISHED_PATH = "/spf-flagship/"  # as on GitHub Pages, a project site lives under /REPO/
+
+
+def build_and_serve(descriptor: Path, site: Path, path: str = PUBLISHED_PATH):
+    """Serve `site` under `path` on a free port of 127.0.0.1, as its host will (deploy.yml publishes a project
+    site under /REPO/), then build the package into it with SITE_URL set to that address (so canonical links,
+    alternates and sitemaps point at the served copy). Returns (server, the site's address without the final
+    slash)."""
     import os
 
     from spf import build_site
 
-    server, url = serve(site)
+    server, url = serve(site, path=path)
     old = os.environ.get("SITE_URL")
     os.environ["SITE_URL"] = url + "/"
     try:

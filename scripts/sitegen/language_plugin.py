@@ -77,15 +77,15 @@ class SpfLanguagePlugin(BasePlugin):
     def __init__(self):
         self.english: dict[str, str] = {}
         self.templates = MemoryBytecodeCache()
-        self.not_found: str | None = None  # the default language's 404 page
+        self.not_found: dict[str, str] = {}  # each language's 404 page
         self.depth = 0  # mkdocs-static-i18n builds the other languages inside the default one's on_post_build
 
     def on_pre_build(self, *, config) -> None:
         self.depth += 1
 
     def on_post_template(self, output: str, *, template_name: str, config) -> str:
-        if template_name == "404.html" and current_language(config) == i18n.DEFAULT:
-            self.not_found = output  # every language's build writes the root 404.html: the default one is kept
+        if template_name == "404.html":  # every language's build writes the root 404.html: each is kept
+            self.not_found[current_language(config)] = output
         return output
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
@@ -95,8 +95,12 @@ class SpfLanguagePlugin(BasePlugin):
             return
         # the outermost build (the default language's), after mkdocs-static-i18n has built the others
         site = Path(config.site_dir)
-        if self.not_found is not None:
-            (site / "404.html").write_text(self.not_found, encoding="utf-8")
+        # the root 404 page (what a host serves for any missing address) in the default language, and each
+        # language's own under /<lang>/404.html
+        for lang, output in self.not_found.items():
+            folder = site if lang == i18n.DEFAULT else site / lang
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "404.html").write_text(output, encoding="utf-8")
         if (site / "search" / "search_index.json").is_file():
             search_split.split(site, i18n.DEFAULT, [lang for lang in i18n.languages() if lang != i18n.DEFAULT])
 

@@ -19,15 +19,17 @@ forked job, written once at the root and linked from every language."""
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from spf.paths import BUILD, DATAPACKAGE
-from spf.sitegen import downloads, generate, i18n, register, sitemaps
+from spf.sitegen import downloads, generate, i18n, register, sitemaps, theme_patch
 from spf.sitegen.generate import Inputs
 from spf.sitegen.late import LateFill, ReleaseJob
 from spf.validator.checks import resource_names
@@ -65,6 +67,11 @@ class SpfPlugin(BasePlugin):
         self.inputs: Inputs | None = None  # loaded once per build of all languages
         self.job: ReleaseJob | None = None
         self.release_link: re.Pattern | None = None
+        self.sitemaps = sitemaps.Sitemaps(i18n.DEFAULT)
+        self.depth = 0  # mkdocs-static-i18n builds the other languages inside the default one's on_post_build
+
+    def on_pre_build(self, *, config) -> None:
+        self.depth += 1
 
     def _start(self, files: Files, config) -> None:
         """The shared work of a build: load and check the package, start the one release job."""
@@ -94,6 +101,7 @@ class SpfPlugin(BasePlugin):
         lang, langs = build_languages(config)
         if lang == langs[0] or self.job is None:
             self._start(files, config)
+            self.sitemaps = sitemaps.Sitemaps(langs[0])
         self.late = LateFill(self.job)
         with i18n.using(lang):
             pages = generate.pages(self.inputs, downloads.plan(self.inputs.pkg, self.inputs.release), self.late.blocks)
@@ -106,12 +114,37 @@ class SpfPlugin(BasePlugin):
             plugin.i18n_files_per_language[lang] = files.documentation_pages()
         return files
 
+    def on_env(self, env, *, config, files):
+        """For overrides/main.html: absolute addresses of the alternates, and the language of x-default."""
+        env.globals["spf_absolute"] = lambda link: urljoin(config.site_url or "", link)
+        env.globals["spf_default_language"] = i18n.DEFAULT
+        return env
+
+    @event_priority(-150)  # after mkdocs-static-i18n (-100) has pointed the alternates at this page's twins
+    def on_page_context(self, context, *, page, config, nav):
+        """The language selector's links relative to the site (mkdocs-static-i18n writes the home pages' as
+        /PATH/fr/, which breaks a build served under another path); the head makes them absolute."""
+        base = urlsplit(config.site_url or "").path.rstrip("/") + "/"
+        # mkdocs-static-i18n sets the attribute (which the templates read), not the key
+        for alt in getattr(config.extra, "alternate", None) or []:
+            if alt.get("link", "").startswith(base):
+                alt["link"] = alt["link"][len(base) :] or "./"
+        return context
+
+    def on_template_context(self, context, *, template_name, config):
+        """The 404 page's language selector: each language's home (root-relative, as the whole 404 page is,
+        since a host serves it at any address), not the alternates of the last page rendered."""
+        plugin = config.plugins.get("i18n")
+        if template_name == "404.html" and plugin is not None and plugin.extra_alternate:
+            config.extra.alternate = copy.deepcopy(plugin.extra_alternate)
+        return context
+
     def on_page_content(self, html: str, *, page, config, files) -> str:
         return self.late.searchable(html)
 
     def on_post_page(self, output: str, *, page, config) -> str:
         output = self.late.rest(output)
-        sitemaps.write_beside(page, config.site_dir, config.site_url or "")
+        self.sitemaps.add(build_languages(config)[0], page.url, page.file.dest_uri)
         if build_languages(config)[0] != i18n.DEFAULT:  # the release downloads exist once, at the root
             output = self.release_link.sub(r"\1../\2\3", output)
         return output
@@ -119,9 +152,12 @@ class SpfPlugin(BasePlugin):
     @event_priority(-200)  # after the theme and mkdocs-static-i18n have written the sitemap
     def on_post_build(self, *, config) -> None:
         self.late.finish()
-        if not config.site_url:
-            sitemaps.write_empty(Path(config.site_dir))
+        self.depth -= 1
+        if self.depth == 0:  # the default language's build ends last, after mkdocs-static-i18n built the others
+            theme_patch.patch_site(Path(config.site_dir))
+            self.sitemaps.write(Path(config.site_dir), config.site_url or "")
 
     def on_build_error(self, *, error) -> None:
+        self.depth = 0
         if self.late is not None:
             self.late.cancel()

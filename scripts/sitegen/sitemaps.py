@@ -1,52 +1,64 @@
-"""A small sitemap beside every page, for Material's language selector.
+"""What search engines are told: one sitemap per language and a robots.txt naming them, with absolute
+addresses from the published address (`site_url`), or nothing at all without one.
 
-Material's JavaScript reads each `<link rel="alternate" hreflang>` of a page and fetches `sitemap.xml`
-relative to it, to map the page to its twin in that language. mkdocs-static-i18n points those links at the
-twin pages themselves (the right hreflang targets), so Material asks for `/fr/results/sitemap.xml`, which no
-build writes: every page load would log 404s. This module writes, beside each page, a sitemap of that one
-page and its alternates (a few hundred bytes), in the format of the site's own sitemap.xml, so the lookups
-succeed and the selector stays on the same page. The site's full sitemap.xml (every page of every language)
-stays at the root.
+- `sitemap.xml` (the default language, at the root), `fr/sitemap.xml`, `es/sitemap.xml`: every page of that
+  language, in the sitemaps.org 0.9 format (`<loc>` only: the hreflang alternates of each page are in its
+  `<head>`, absolute and with x-default; a sitemap date would be the build's, not the page's, so none is
+  written). tests/test_published_path.py validates them against the sitemaps.org schema.
+- `robots.txt`: every crawler welcome, and the address of each sitemap.
+
+A build without a published address writes none of these (and removes the theme's own sitemap, which would
+hold relative or guessed addresses): a local build never names a local address. Pages are collected as they
+are rendered (`Sitemaps.add`, each language's build in turn) and written after the last one (`write`).
 """
 
 from __future__ import annotations
 
-import gzip
-from html import escape
 from pathlib import Path
+from xml.sax.saxutils import escape
+
+NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+THEME_FILES = ("sitemap.xml", "sitemap.xml.gz")
 
 
-def fragment(site_url: str, url: str, alternates: dict[str, str]) -> str:
-    """The sitemap of one page: its address and the address of each language's twin (hreflang)."""
-    links = "".join(
-        f'\n    <xhtml:link rel="alternate" hreflang="{escape(lang)}" href="{escape(site_url + twin)}"/>'
-        for lang, twin in alternates.items()
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-        f"  <url>\n    <loc>{escape(site_url + url)}</loc>{links}\n  </url>\n</urlset>\n"
-    )
+def urlset(addresses: list[str]) -> str:
+    """A sitemap of these absolute addresses."""
+    urls = "".join(f"  <url>\n    <loc>{escape(a)}</loc>\n  </url>\n" for a in addresses)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NAMESPACE}">\n{urls}</urlset>\n'
 
 
-def write_beside(page, site_dir: str, site_url: str) -> None:
-    """Write the page's sitemap next to its index.html (not at the root, where the full sitemap is)."""
-    alternates = getattr(page.file, "alternates", None)
-    folder = Path(site_dir) / Path(page.file.dest_uri).parent
-    if not alternates or not site_url or folder == Path(site_dir) or page.file.dest_uri.endswith("404.html"):
-        return
-    urls = {lang: ("" if twin.url == "./" else twin.url) for lang, twin in alternates.items()}
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "sitemap.xml").write_text(fragment(site_url, page.url, urls), encoding="utf-8")
+def robots(sitemaps: list[str]) -> str:
+    lines = ["User-agent: *", "Allow: /", "", *(f"Sitemap: {url}" for url in sitemaps)]
+    return "\n".join(lines) + "\n"
 
 
-EMPTY = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
-)
+class Sitemaps:
+    """The pages of every language of one build, by language, in the order they were rendered."""
 
+    def __init__(self, default: str):
+        self.default = default
+        self.pages: dict[str, list[str]] = {}
 
-def write_empty(site_dir: Path) -> None:
-    """A build without a published address (site_url) lists no page: a sitemap holds absolute addresses only,
-    and a guessed one (such as the local `make serve` address) must never be published."""
-    (site_dir / "sitemap.xml").write_text(EMPTY, encoding="utf-8")
-    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(EMPTY.encode("utf-8"), mtime=0))
+    def add(self, lang: str, page_url: str, dest_uri: str) -> None:
+        """A rendered page (its site-relative URL, '' for the home page); 404 pages are not listed."""
+        if Path(dest_uri).name == "404.html":
+            return
+        urls = self.pages.setdefault(lang, [])
+        if page_url not in urls:
+            urls.append(page_url)
+
+    def folder(self, lang: str) -> str:
+        return "" if lang == self.default else f"{lang}/"
+
+    def write(self, site_dir: Path, site_url: str) -> None:
+        for name in THEME_FILES:
+            (site_dir / name).unlink(missing_ok=True)
+        if not site_url:
+            return
+        written = []
+        for lang, urls in self.pages.items():
+            target = site_dir / self.folder(lang) / "sitemap.xml"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(urlset([site_url + url for url in sorted(urls)]), encoding="utf-8")
+            written.append(site_url + self.folder(lang) + "sitemap.xml")
+        (site_dir / "robots.txt").write_text(robots(written), encoding="utf-8")
