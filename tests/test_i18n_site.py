@@ -129,10 +129,13 @@ def html_files(site):
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
 
 
-def test_the_root_404_page_is_in_the_default_language(built_site):
-    """Every language's build writes the root 404.html; the English one must be the one that stays."""
+def test_the_root_404_page_is_in_the_default_language_and_each_language_has_its_own(built_site):
+    """Every language's build writes the root 404.html; the English one must be the one that stays there, and
+    each other language's is kept under /<lang>/404.html."""
     html = (built_site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in html and "Resultados" not in html and "Résultats" not in html
+    for lang in OTHER:
+        assert f'<html lang="{lang}"' in (built_site / lang / "404.html").read_text(encoding="utf-8")
 
 
 def test_every_english_page_has_its_twins(built_site):
@@ -156,22 +159,10 @@ def test_lang_hreflang_and_switcher(built_site, site_url, lang):
             target = built_site / twin / "index.html"
             assert target.is_file()
         assert html.count('class="md-select__link"') == len(i18n.languages())
-        if (
-            prefix or path
-        ):  # beside each page, for Material's selector: the page and its twins (the root has the full one)
-            beside = (built_site / prefix / path / "sitemap.xml").read_text(encoding="utf-8")
-            assert f"<loc>{site_url}/{prefix}{path}</loc>" in beside
-            for other in i18n.languages():
-                twin = ("" if other == "en" else f"{other}/") + path
-                assert f'hreflang="{other}" href="{site_url}/{twin}"' in beside
-
-
-def test_sitemap_lists_every_language_with_alternates(built_site, site_url):
-    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    for lang in OTHER:
-        assert f"<loc>{site_url}/{lang}/countries/tgo/</loc>" in sitemap
-        assert f'hreflang="{lang}" href="{site_url}/{lang}/results/"' in sitemap
-    assert f"<loc>{site_url}/results/</loc>" in sitemap
+        # search engines: absolute alternates (tests/test_published_path.py checks x-default and the sitemaps)
+        for other in i18n.languages():
+            twin = ("" if other == "en" else f"{other}/") + path
+            assert f'<link rel="alternate" href="{site_url}/{twin}" hreflang="{other}">' in html
 
 
 def test_each_language_searches_its_own_index(built_site):

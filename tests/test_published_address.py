@@ -20,7 +20,7 @@ import yaml
 from conftest import ROOT
 from spf.canonical import load_descriptor
 
-ADDRESS = "https://data.example.org/"  # at the root: the link check reads 404.html's absolute links as site paths
+ADDRESS = "https://data.example.org/spf-data/"  # as deploy.yml's GitHub Pages address of a project site: with a path
 REPOSITORY = "https://github.com/example/spf-data"
 VERSION = load_descriptor()["version"]
 
@@ -92,8 +92,11 @@ def test_a_build_without_an_address_names_none(unset_site):
         assert "127.0.0.1" not in text and "localhost" not in text, name
     cff = yaml.safe_load(released(unset_site, "CITATION.cff"))
     assert "url" not in cff and "repository-code" not in cff
-    assert "<loc>" not in (unset_site / "sitemap.xml").read_text()
-    assert 'rel="canonical"' not in (unset_site / "index.html").read_text()
+    # nothing for search engines without an address: no sitemap, no robots.txt, no canonical, no hreflang
+    assert not [p for p in unset_site.rglob("*") if p.name in ("sitemap.xml", "sitemap.xml.gz", "robots.txt")]
+    for page in ("index.html", "fr/countries/tgo/index.html", "404.html"):
+        html = (unset_site / page).read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in html and "<link rel=\"alternate\"" not in html, page
 
 
 def test_without_a_repository_no_suggest_link_is_shown(unset_site):
@@ -111,6 +114,8 @@ def test_the_address_reaches_every_citation(set_site):
     assert data in workbook
     assert data in (set_site / "data" / "index.html").read_text(encoding="utf-8")
     assert f"<loc>{ADDRESS}countries/bdi/</loc>" in (set_site / "sitemap.xml").read_text()
+    assert f"<loc>{ADDRESS}fr/countries/bdi/</loc>" in (set_site / "fr" / "sitemap.xml").read_text()
+    assert f"Sitemap: {ADDRESS}es/sitemap.xml" in (set_site / "robots.txt").read_text()
     assert f'<link rel="canonical" href="{ADDRESS}countries/bdi/">' in (
         set_site / "countries/bdi/index.html"
     ).read_text(encoding="utf-8")

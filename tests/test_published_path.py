@@ -16,7 +16,7 @@ from lxml import etree
 
 from conftest import PAGE_KINDS, PUBLISHED_PATH, ROOT
 from spf import linkcheck
-from spf.sitegen import i18n
+from spf.sitegen import i18n, theme_patch
 
 LANGS = i18n.languages()
 SITEMAP_XSD = etree.XMLSchema(etree.parse(str(ROOT / "tests" / "schemas" / "sitemap.xsd")))
@@ -166,3 +166,19 @@ def test_the_link_check_resolves_root_relative_links_against_the_published_path(
     assert problems == ["fr/index.html: /fr/ points outside the site", "fr/index.html: /REPOX/ points outside the site"]
     problems, _, _ = linkcheck.check(tmp_path, "/")
     assert "index.html: /REPO/fr/ does not exist" in problems
+
+
+def test_a_changed_theme_bundle_fails_the_build_loudly(tmp_path):
+    """Each patch of Material's bundle must match once: a theme update that changes it stops the build with the
+    patches to redo, instead of shipping a bundle that fetches sitemaps and the search index on every load."""
+    (tmp_path / "assets" / "javascripts").mkdir(parents=True)
+    (tmp_path / "assets" / "javascripts" / "bundle.0.min.js").write_text('"use strict";(()=>{})();', encoding="utf-8")
+    with pytest.raises(theme_patch.ThemePatchError) as error:
+        theme_patch.patch_site(tmp_path)
+    assert "no sitemap lookups" in str(error.value) and "search index" in str(error.value)
+
+
+def test_the_published_bundle_is_patched(built_site):
+    (bundle,) = (built_site / "assets" / "javascripts").glob("bundle.*.min.js")
+    text = bundle.read_text(encoding="utf-8")
+    assert text.count(theme_patch.MARK) == 1 and "__spfSearch.lazy(" in text and "new __SpfLazyWorker(" in text

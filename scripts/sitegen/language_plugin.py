@@ -4,7 +4,9 @@ built (mkdocs-static-i18n builds one language after the other, see plugin.py).
 - the site's name and description (mkdocs.yml; catalogue context "site"),
 - the titles the navigation gives in mkdocs.yml (context "navigation"),
 - `_` and `link` for our template overrides (overrides/partials/colophon.html),
-- Material's templates compiled once for all the languages (a bytecode cache kept across the builds).
+- Material's templates compiled once for all the languages (a bytecode cache kept across the builds),
+- the language selector's links relative to the site, the hreflang alternates absolute (overrides/main.html),
+  and a 404 page per language.
 
 It is separate from `spf` (which generates the pages) so that a build of pre-generated pages (the plain
 build of tests/test_site_build.py, `make bench`) has the same interface text as `make site`.
@@ -12,7 +14,9 @@ build of tests/test_site_build.py, `make bench`) has the same interface text as 
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import BytecodeCache
 from markupsafe import Markup
@@ -123,5 +127,27 @@ class SpfLanguagePlugin(BasePlugin):
 
     def on_env(self, env, *, config, files):
         env.globals.update(template_globals(current_language(config)))
+        # for overrides/main.html: absolute addresses of the alternates, and the language of x-default
+        env.globals["spf_absolute"] = lambda link: urljoin(config.site_url or "", link)
+        env.globals["spf_default_language"] = i18n.DEFAULT
         env.bytecode_cache = self.templates
         return env
+
+    @event_priority(-150)  # after mkdocs-static-i18n (its on_page_context: 50) has pointed the alternates at the twins
+    def on_page_context(self, context, *, page, config, nav):
+        """The language selector's links relative to the site (mkdocs-static-i18n writes the home pages' as
+        /PATH/fr/, which breaks a build served under another path); the head makes them absolute."""
+        base = urlsplit(config.site_url or "").path.rstrip("/") + "/"
+        # mkdocs-static-i18n sets the attribute (which the templates read), not the key
+        for alt in getattr(config.extra, "alternate", None) or []:
+            if alt.get("link", "").startswith(base):
+                alt["link"] = alt["link"][len(base) :] or "./"
+        return context
+
+    def on_template_context(self, context, *, template_name, config):
+        """The 404 page's language selector: each language's home (root-relative, as the whole 404 page is,
+        since a host serves it at any address), not the alternates of the last page rendered."""
+        plugin = config.plugins.get("i18n")
+        if template_name == "404.html" and plugin is not None and plugin.extra_alternate:
+            config.extra.alternate = copy.deepcopy(plugin.extra_alternate)
+        return context

@@ -19,11 +19,9 @@ forked job, written once at the root and linked from every language."""
 
 from __future__ import annotations
 
-import copy
 import os
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -113,31 +111,6 @@ class SpfPlugin(BasePlugin):
         if plugin is not None:  # the sitemap lists the pages of each language, generated ones included
             plugin.i18n_files_per_language[lang] = files.documentation_pages()
         return files
-
-    def on_env(self, env, *, config, files):
-        """For overrides/main.html: absolute addresses of the alternates, and the language of x-default."""
-        env.globals["spf_absolute"] = lambda link: urljoin(config.site_url or "", link)
-        env.globals["spf_default_language"] = i18n.DEFAULT
-        return env
-
-    @event_priority(-150)  # after mkdocs-static-i18n (-100) has pointed the alternates at this page's twins
-    def on_page_context(self, context, *, page, config, nav):
-        """The language selector's links relative to the site (mkdocs-static-i18n writes the home pages' as
-        /PATH/fr/, which breaks a build served under another path); the head makes them absolute."""
-        base = urlsplit(config.site_url or "").path.rstrip("/") + "/"
-        # mkdocs-static-i18n sets the attribute (which the templates read), not the key
-        for alt in getattr(config.extra, "alternate", None) or []:
-            if alt.get("link", "").startswith(base):
-                alt["link"] = alt["link"][len(base) :] or "./"
-        return context
-
-    def on_template_context(self, context, *, template_name, config):
-        """The 404 page's language selector: each language's home (root-relative, as the whole 404 page is,
-        since a host serves it at any address), not the alternates of the last page rendered."""
-        plugin = config.plugins.get("i18n")
-        if template_name == "404.html" and plugin is not None and plugin.extra_alternate:
-            config.extra.alternate = copy.deepcopy(plugin.extra_alternate)
-        return context
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         return self.late.searchable(html)

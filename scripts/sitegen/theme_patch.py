@@ -40,22 +40,24 @@ PRELUDE = (
     "for(var i=0;i<this.l.length;i++)this.w.addEventListener.apply(this.w,this.l[i])}this.w.postMessage(m)};"
 )
 
+NAME = r"[A-Za-z_$][\w$]*"  # a minified identifier
+
 # (what it does, pattern, replacement): each pattern must match exactly once in the bundle.
 PATCHES = [
     ("the prelude after the bundle's 'use strict'", re.compile(r'^"use strict";'), '"use strict";' + PRELUDE),
     (
         "no sitemap lookups for the language selector (setupAlternate is not started)",
-        re.compile(r"\b([A-Za-z_$][\w$]*)\(\{document\$:([A-Za-z_$][\w$]*)\}\);(?=var [A-Za-z_$][\w$]*=new )"),
+        re.compile(rf"\b{NAME}\(\{{document\$:{NAME}\}}\);(?=var {NAME}=new )"),
         "",
     ),
     (
         "the search index is fetched when search is opened (index$)",
-        re.compile(r'(=document\.forms\.namedItem\("search"\)\?)([A-Za-z_$][\w$]*)\(\)(:)'),
+        re.compile(rf'(=document\.forms\.namedItem\("search"\)\?)({NAME})\(\)(:)'),
         r"\1__spfSearch.lazy(\2)\3",
     ),
     (
         "the search worker starts with its first message (watchWorker)",
-        re.compile(r"(function [A-Za-z_$][\w$]*\([A-Za-z_$][\w$]*,[A-Za-z_$][\w$]*=new )Worker(\([A-Za-z_$][\w$]*\)\))"),
+        re.compile(rf"(function {NAME}\({NAME},{NAME}=new )Worker(\({NAME}\)\))"),
         r"\1__SpfLazyWorker\2",
     ),
 ]
