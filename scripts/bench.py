@@ -160,9 +160,13 @@ def growth(scales: list[dict]) -> dict:
     return out
 
 
+PUBLISHED_PATH = "/spf-flagship/"  # measured as published: a GitHub project site lives under /REPO/
+
+
 def browser_parts(work: Path, runs: int, with_lighthouse: bool) -> dict:
+    """The production build (an address with a path, as deploy.yml builds it), served under that path."""
     site = work / "site-served"
-    server, url = serve(site)
+    server, url = serve(site, path=PUBLISHED_PATH)
     try:
         subprocess.run(
             [PY, "scripts/build_site.py", "--site", str(site)],
@@ -176,12 +180,14 @@ def browser_parts(work: Path, runs: int, with_lighthouse: bool) -> dict:
             "country page": "/countries/tgo/",
             "results (charts)": "/results/",
             "page without charts": "/about-the-data/",
+            "French country page": "/fr/countries/tgo/",
         }
         out = {"page_weight": page_weights(url, pages)}
         chart_pages = {
             "home": "/",
             "results": "/results/",
             "country": "/countries/tgo/",
+            "country_fr": "/fr/countries/tgo/",
             "no_charts": "/about-the-data/",
             "embed": "/embed/results-phase2-people/",
         }

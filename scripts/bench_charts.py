@@ -12,7 +12,7 @@ import statistics
 from spf.bench_browser import CHROMIUM, FLAGS
 
 IDLE_MS = 7000
-BUDGETS_KB = {"home": 200, "results": 150, "country": 150, "no_charts": 90, "embed": 30}
+BUDGETS_KB = {"home": 120, "results": 110, "country": 110, "country_fr": 110, "no_charts": 80, "embed": 30}
 AFTER_TAP_KB = {"home": 600, "default": 500}
 # In the page before anything runs: when the first static chart has a size, and when first contentful paint is.
 PAINT_PROBE = """
@@ -37,10 +37,21 @@ def _visit(browser, url: str, js: bool, tap: bool) -> dict:
     received = [0]
     cdp.on("Network.loadingFinished", lambda e: received.__setitem__(0, received[0] + e["encodedDataLength"]))
     requests: list[str] = []
+    failed: list[str] = []
+    errors: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(url, wait_until="load")
     page.wait_for_timeout(IDLE_MS)
-    out = {"idle_bytes": received[0], "plotly_before_tap": any("plotly" in u for u in requests)}
+    out = {
+        "idle_bytes": received[0],
+        "plotly_before_tap": any("plotly" in u for u in requests),
+        "idle_requests": len(requests),
+        "failed_requests": len(failed),
+        "console_errors": len(errors),
+    }
     has_chart = page.locator(".chart__plot").count() > 0
     out["charts"] = page.locator("figure.chart").count()
     if js:
@@ -77,6 +88,9 @@ def chart_budgets(base: str, pages: dict[str, str], runs: int = 3) -> dict:
                 row[key] = statistics.median(values) if values else None
             row["idle_bytes_no_js"] = statistics.median(r["idle_bytes"] for r in off)
             row["plotly_before_tap"] = any(r["plotly_before_tap"] for r in on)
+            row["idle_requests"] = statistics.median(r["idle_requests"] for r in on)
+            row["failed_requests"] = max(r["failed_requests"] for r in on + off)
+            row["console_errors"] = max(r["console_errors"] for r in on + off)
             out[name] = row
         browser.close()
     return out
@@ -88,6 +102,7 @@ def lines(results: dict) -> list[str]:
         kb = r["idle_bytes"] / 1000
         text = (
             f"{name}: first view {kb:.0f} KB in {IDLE_MS // 1000} s (no JS {r['idle_bytes_no_js'] / 1000:.0f} KB), "
+            f"{r['idle_requests']:.0f} requests, {r['failed_requests']} failed, {r['console_errors']} console errors, "
             f"plotly before tap: {r['plotly_before_tap']}"
         )
         if r.get("first_chart_ms") is not None:
