@@ -15,6 +15,16 @@ _MD_PUNCT = re.compile(r"[\\`*_{}\[\]()#+!|\-]")
 _AT = "&#64;"
 
 
+# Catalogue text is plain text (msgrules.py); the markup around a part of it comes from the code, through
+# named placeholders: _("See {link_start}how to contribute{link_end}.", **link_parts(href)).
+STRONG = {"strong_start": "**", "strong_end": "**"}
+
+
+def link_parts(href: str) -> dict[str, str]:
+    """The Markdown link the code puts around catalogue text: {link_start}text{link_end}."""
+    return {"link_start": "[", "link_end": f"]({href})"}
+
+
 def h(text) -> str:
     """Escape for HTML (attributes too). None and NaN become an empty string. This and md() are the one path
     by which text from data or datapackage.json reaches a page."""

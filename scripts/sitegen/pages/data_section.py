@@ -8,7 +8,7 @@ from spf.sitegen.downloads import Planned, folder
 from spf.sitegen.i18n import N_, _, ngettext
 from spf.sitegen.page import Page
 from spf.sitegen.release import Release
-from spf.sitegen.text import h, md, number
+from spf.sitegen.text import STRONG, h, link_parts, md, number
 
 KIND_NAMES = {
     "csv": N_("CSV"),
@@ -50,8 +50,9 @@ def download_table(src: str, downloads: list[Planned], release: Release) -> str:
 def cite(release: Release) -> str:
     heading = _("How to cite")
     licence = _(
-        "The compilation is licensed under [CC BY 4.0]({url}); the underlying sources keep their own terms.",
-        url="https://creativecommons.org/licenses/by/4.0/",
+        "The compilation is licensed under {link_start}CC BY 4.0{link_end}; the underlying sources keep their own "
+        "terms.",
+        **link_parts("https://creativecommons.org/licenses/by/4.0/"),
     )
     # the citation is the package's own (English) text, as citation managers read it
     return (
@@ -136,9 +137,10 @@ def resource_page(pkg, res: dict, downloads: list[Planned], release: Release) ->
     n = len(df)
     page.add(
         ngettext(
-            "**Release {version}** ({date}) · {count} row · file {file}",
-            "**Release {version}** ({date}) · {count} rows · file {file}",
+            "{strong_start}Release {version}{strong_end} ({date}) · {count} row · file {file}",
+            "{strong_start}Release {version}{strong_end} ({date}) · {count} rows · file {file}",
             n,
+            **STRONG,
             version=md(release.version),
             date=md(release.date),
             count=number(n),
@@ -182,10 +184,12 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
     )
     page.add(
         _(
-            "**Release {version}**, published {date}. [What changed in this release]({href}).",
+            "{strong_start}Release {version}{strong_end}, published {date}. "
+            "{link_start}What changed in this release{link_end}.",
             version=md(release.version),
             date=md(release.date),
-            href=md_link(src, "data/changelog.md"),
+            **STRONG,
+            **link_parts(md_link(src, "data/changelog.md")),
         )
     )
     page.add("## " + _("The whole package"), download_table(src, [d for d in downloads if d.resource is None], release))
