@@ -6,6 +6,10 @@ built (mkdocs-static-i18n builds one language after the other, see plugin.py).
 - `_` and `link` for our template overrides (overrides/partials/colophon.html),
 - Material's templates compiled once for all the languages (a bytecode cache kept across the builds).
 
+mkdocs.yml and the catalogues are contributed like data: the texts set here reach the theme, which writes
+them raw in places (<title>, <meta name="description">, the header's aria-label, navigation links), so each
+is HTML-escaped here (`text_setting`); the validator refuses markup in them too (checks/catalogues.py).
+
 It is separate from `spf` (which generates the pages) so that a build of pre-generated pages (the plain
 build of tests/test_site_build.py, `make bench`) has the same interface text as `make site`.
 """
@@ -48,12 +52,19 @@ def template_globals(lang: str) -> dict:
     return {"_": message, "link": link}
 
 
+def text_setting(text: str) -> Markup:
+    """A text of mkdocs.yml or a catalogue as the theme writes it: escaped once (Markup, so the theme's own
+    `| e` does not escape it twice), without the untranslated mark (it would be markup in an attribute)."""
+    return Markup(h(str(text)))
+
+
 def translate_nav(items: list, lang: str) -> None:
-    """The titles that mkdocs.yml gives the navigation, in `lang` (pages' own titles come from the pages)."""
+    """The titles that mkdocs.yml gives the navigation, in `lang`, escaped (pages' own titles come from the
+    pages)."""
     with i18n.using(lang):
         for item in items:
             if isinstance(item, Section | Link) or "title" in vars(item):  # a Page titled in mkdocs.yml
-                item.title = i18n.pgettext("navigation", item.title)
+                item.title = text_setting(i18n.pgettext("navigation", item.title))
             if isinstance(item, Section):
                 translate_nav(item.children, lang)
 
@@ -109,7 +120,7 @@ class SpfLanguagePlugin(BasePlugin):
             self.english = {key: config[key].strip() for key in SITE_TEXTS if config[key]}
         with i18n.using(current_language(config)):
             for key, english in self.english.items():
-                config[key] = i18n.pgettext("site", english)
+                config[key] = text_setting(i18n.pgettext("site", english))
         return files
 
     @event_priority(-110)
