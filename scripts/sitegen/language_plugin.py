@@ -25,7 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
 
 from spf.sitegen import i18n, search_split
-from spf.sitegen.text import h
+from spf.sitegen.text import h, h_message
 
 SITE_TEXTS = ("site_name", "site_description")
 
@@ -44,7 +44,7 @@ def template_globals(lang: str) -> dict:
 
     def message(msgid: str, **params) -> Markup:
         with i18n.using(lang):
-            return Markup(h(i18n._(msgid))).format(**params)
+            return Markup(h_message(i18n._(msgid))).format(**params)
 
     def link(href: str, label: str, rel: str) -> Markup:
         return Markup('<a href="{}" rel="{}">{}</a>').format(href, rel, label)

@@ -13,6 +13,15 @@ from spf.sitegen.i18n import N_, Untranslated, _, pgettext
 _MD_PUNCT = re.compile(r"[\\`*_{}\[\]()#+!|\-]")
 # `@` is written as an entity so that data text can never form a build placeholder (late.py's @@spf-...@@).
 _AT = "&#64;"
+# h() output can land inside Markdown (an attribute of inline HTML in a paragraph, a table cell): Markdown's
+# link, code and attr_list patterns would run over it (a link inside title="..." closes the attribute), so the
+# characters they need are written as entities too, and a line break cannot start a block. A browser shows
+# the same text; nothing in it can be markup for HTML or Markdown.
+# One table for both, applied once (as html.escape writes &, <, >, " and ').
+_ESCAPE = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "@": _AT}
+    | {c: f"&#{ord(c)};" for c in "`*_[]{}\\|#!\n\r"}
+)
 
 
 # Catalogue text is plain text (msgrules.py); the markup around a part of it comes from the code, through
@@ -30,7 +39,13 @@ def h(text) -> str:
     by which text from data or datapackage.json reaches a page."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    return mark_untranslated(text, html.escape(str(text), quote=True).replace("@", _AT))
+    return mark_untranslated(text, str(text).translate(_ESCAPE))
+
+
+def h_message(template: str) -> str:
+    """h() of a catalogue message whose {placeholders} are filled afterwards (with HTML parts escaped on their
+    own): its braces stay, because a message has braces only around placeholders (msgrules.py)."""
+    return h(template).replace("&#123;", "{").replace("&#125;", "}")
 
 
 def md(text) -> str:

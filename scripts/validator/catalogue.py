@@ -174,7 +174,7 @@ _TYPES = [
         'The {field} "{value}" in mkdocs.yml holds {note}, which could become markup on every page.',
         "Write the site's name, description and navigation titles as plain text (no < > & ` * [ ] \\ |, "
         "no invisible characters).",
-        '`site_name: SPF <script>alert(1)</script>`.',
+        "`site_name: SPF <script>alert(1)</script>`.",
         "file",
     ),
     # --- files ------------------------------------------------------------------------------------------

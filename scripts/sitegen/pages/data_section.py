@@ -3,6 +3,7 @@ rendered from its Table Schema, the changelog of the data, and how to cite."""
 
 from __future__ import annotations
 
+from spf.sitegen import changelog
 from spf.sitegen.components import Column, Raw, data_lang, data_text, link, md_link, sentence, source_link, table
 from spf.sitegen.downloads import Planned, folder
 from spf.sitegen.i18n import N_, _, ngettext
@@ -231,7 +232,7 @@ def changelog_page(changelog_text: str, release: Release) -> Page:
         _("What changed in each release of the SPF Flagship data package, and why."),
     )
     body = changelog_text.split("\n", 1)[1] if changelog_text.startswith("# ") else changelog_text
-    body = body.lstrip()  # its releases (##) are the sections of the page, under the page's h1
+    body = changelog.markdown(body)  # text, not Markdown: its releases (##) are the sections, under the page's h1
     if data_lang():  # CHANGELOG.md is written in English: said so, and marked (md_in_html keeps it Markdown)
         page.add(_("The changelog is written in English."), f'<div{data_lang()} markdown="1">\n\n{body}\n</div>')
     else:
