@@ -17,10 +17,14 @@ _AT = "&#64;"
 # link, code and attr_list patterns would run over it (a link inside title="..." closes the attribute), so the
 # characters they need are written as entities too, and a line break cannot start a block. A browser shows
 # the same text; nothing in it can be markup for HTML or Markdown.
-# One table for both, applied once (as html.escape writes &, <, >, " and ').
+# Control characters (the validator refuses them in data and catalogues) are shown as U+FFFD: Markdown uses
+# two of them (STX, ETX) to mark its own stash of HTML, and HTML has no entity for most of them.
+_CONTROL = {c: "\ufffd" for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r"}
+# One table for all of it, applied once (as html.escape writes &, <, >, " and ').
 _ESCAPE = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "@": _AT}
     | {c: f"&#{ord(c)};" for c in "`*_[]{}\\|#!\n\r"}
+    | _CONTROL
 )
 
 
@@ -53,7 +57,7 @@ def md(text) -> str:
     on one line (a line break in data could start a heading, a list or an attr_list block)."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    one_line = " ".join(str(text).split())
+    one_line = " ".join(str(text).translate(_CONTROL).split())
     escaped = _MD_PUNCT.sub(lambda m: "\\" + m.group(0), one_line)
     escaped = re.sub(r"^(\d+)\.", r"\1\\.", escaped)  # "1. x" would start a numbered list
     return mark_untranslated(text, html.escape(escaped, quote=False).replace("@", _AT))
