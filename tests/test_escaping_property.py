@@ -27,7 +27,7 @@ TEXT = st.one_of(MARKUP_HEAVY, ANY_TEXT)
 
 # (name, template with X where the escaped text goes, escaping function, where the text reads back)
 POSITIONS = [
-    ("inline html text", "Before <span class=\"t\">X</span> after.", h, "text"),
+    ("inline html text", 'Before <span class="t">X</span> after.', h, "text"),
     ("attribute in a paragraph", 'Before <abbr title="X">word</abbr> after.', h, "title"),
     ("html block", '<div class="b">\n<p title="X">Word X</p>\n</div>', h, "title"),
     ("end of a paragraph", "Some text X", h, "text"),
