@@ -14,6 +14,7 @@ from spf.sitegen.generate import generate
 from spf.sitegen.package import Package
 from spf.sitegen.pages.global_context import names
 from spf.sitegen.pages.results import conflicts
+from spf.sitegen.text import h
 
 
 @pytest.fixture(scope="module")
@@ -82,4 +83,4 @@ def test_programme_figures_without_a_card_are_on_the_results_page(files, pkg):
     staff = pkg.figures["phase2_global_technical_team_staff"]
     section = files["results.md"].split("## Other figures about the programme")[1].split("## ")[0]
     assert f"{Fig.of(staff).words()}</td>" in section and staff["source_id"] in pkg.sources
-    assert pkg.sources[staff["source_id"]]["url"] in section
+    assert h(pkg.sources[staff["source_id"]]["url"]) in section  # as the page writes it: escaped (text.h)

@@ -126,3 +126,34 @@ def test_search_and_palette_work_under_the_policy(watched):
     watched.wait_for_function(f"() => document.body.dataset.mdColorScheme !== {scheme!r}", timeout=5000)
     assert watched.evaluate("window.__violations") == []
     assert watched.problems == []
+
+
+def _directives(policy: str) -> dict[str, list[str]]:
+    return {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
+
+
+def test_no_inline_style_sheet_applies_and_no_form_submits(built_site):
+    """style-src without 'unsafe-inline' (an injected <style> does not apply; the embed pages' own stylesheet
+    is allowed by its hash), form-action 'none'; and the pages carry no inline style of their own."""
+    pages = sorted(built_site.rglob("*.html"))
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        parser = _Scripts()
+        parser.feed(text)
+        policy = _directives(parser.items[0][2])
+        assert "'unsafe-inline'" not in policy["style-src"], page
+        assert "'unsafe-inline'" not in policy.get("style-src-elem", []), page
+        assert policy["form-action"] == ["'none'"], page
+        assert not re.search(r"<[a-zA-Z][^<>]*\sstyle=", text), page  # no style attribute in a tag
+        styles = re.findall(r"<style>(.*?)</style>", text, re.S)
+        assert all(_sha(s) in policy["style-src"] for s in styles), page
+
+
+# The lead's rewrite of overrides/main.html puts {% include "partials/csp.html" %} right after <meta charset>;
+# this branch cannot edit main.html. Remove the mark when both are merged (a strict xfail then fails).
+@pytest.mark.xfail(strict=True, reason="needs overrides/main.html to include partials/csp.html after <meta charset>")
+def test_the_policy_is_the_first_element_after_charset_in_every_html_file(built_site):
+    """Nothing derived from input (a description, a title) comes before the policy."""
+    first = re.compile(r'<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" ', re.I)
+    for page in sorted(built_site.rglob("*.html")):
+        assert first.search(page.read_text(encoding="utf-8")), page

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import html as htmllib
 import io
 import json
 import re
@@ -104,9 +105,8 @@ def test_data_pages_show_version_checksums_and_citation(built_site):
     for page in ["data/index.html"] + [f"data/{r['name']}/index.html" for r in DESCRIPTOR["resources"]]:
         html = (built_site / page).read_text(encoding="utf-8")
         assert f"Release {VERSION}" in html, page
-        assert "@misc{spf_flagship_data_" in html.replace("&#64;", "@") and "How to cite" in html, (
-            page
-        )  # @ is an entity
+        text = htmllib.unescape(html)  # data text is written with entities (text.h)
+        assert "@misc{spf_flagship_data_" in text and "How to cite" in html, page
         assert re.search(r"<code>[0-9a-f]{64}</code>", html), page
 
 
@@ -114,7 +114,7 @@ def test_data_dictionary_lists_every_field(built_site):
     for res in DESCRIPTOR["resources"]:
         html = (built_site / f"data/{res['name']}/index.html").read_text(encoding="utf-8")
         for field in res["schema"]["fields"]:
-            assert f"<code>{field['name']}</code>" in html, (res["name"], field["name"])
+            assert f"<code>{field['name']}</code>" in htmllib.unescape(html), (res["name"], field["name"])
 
 
 def test_every_download_link_resolves(built_site):

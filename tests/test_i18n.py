@@ -6,6 +6,7 @@ UPDATE_GOLDENS=1 .venv/bin/python -m pytest tests/test_i18n.py and review the di
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -256,7 +257,7 @@ def test_data_text_keeps_its_language_and_sources_their_hreflang(language_files,
 @pytest.mark.parametrize("lang", OTHER)
 def test_register_count_sentence_comes_from_the_catalogue(language_files, lang):
     page = language_files[lang]["institutional-changes.md"]
-    template = re.search(r'id="register-count"[^>]*data-template="([^"]+)"', page).group(1)
+    template = html.unescape(re.search(r'id="register-count"[^>]*data-template="([^"]+)"', page).group(1))
     assert "{shown}" in template and "Showing" not in template
 
 

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,17 @@ def _poison(descriptor_path: Path) -> int:
     return n
 
 
+def _attribute_names(text: str) -> set[str]:
+    names: set[str] = set()
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            names.update(name for name, _ in attrs)
+
+    Parser().feed(text)
+    return names
+
+
 @pytest.fixture(scope="module")
 def poisoned_site(tmp_path_factory):
     from spf.build_site import MkdocsBuild
@@ -104,7 +116,7 @@ def test_no_payload_reaches_a_page_as_markup(poisoned_site):
         text = page.read_text(encoding="utf-8")
         assert "<script>document.title" not in text, page
         assert "<img src=x" not in text and "<svg onload" not in text, page
-        assert "onfocus=alert" not in text.replace("{ onfocus=alert", ""), page  # never as an attribute
+        assert "onfocus" not in _attribute_names(text), page  # never as an attribute
         assert 'href="javascript:' not in text, page
         assert "@@spf-download" not in text.replace("&#64;&#64;spf-download", ""), page
 

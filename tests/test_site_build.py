@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 import shutil
@@ -119,6 +120,7 @@ def test_every_chart_csv_link_exists(built_site):
     found = 0
     for page in built_site.rglob("*.html"):
         for href in re.findall(r'href="([^"]+\.csv)" download', page.read_text(encoding="utf-8")):
+            href = html.unescape(href)  # an attribute's entities (text.h) are the browser's to decode
             assert (page.parent / href).resolve().is_file(), (page, href)
             found += 1
     assert found >= 50

@@ -4,6 +4,7 @@ errors (type, file, CSV line, field) for it, and nothing for the valid fixture."
 from __future__ import annotations
 
 from collections import Counter
+from string import Formatter
 
 import pytest
 
@@ -27,7 +28,9 @@ def test_invalid_fixture_reports_its_rule(package, slug):
     assert located(errors) == expected, [e.to_dict() for e in errors]
     for err in errors:
         assert err.message.strip() and err.hint.strip(), err
-        assert "{" not in err.message + err.hint, f"unfilled template: {err}"
+        kind = CATALOGUE[err.type]  # a message may quote braces (a msgid's {n}); a template's own field may not stay
+        fields = {name for _, name, _, _ in Formatter().parse(kind.template + kind.hint) if name}
+        assert not any("{" + name + "}" in err.message + err.hint for name in fields), f"unfilled template: {err}"
 
 
 def test_every_rule_has_a_fixture():

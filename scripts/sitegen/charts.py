@@ -68,7 +68,7 @@ def _bar_text(row: dict, spec: ChartSpec, label: str) -> str:
     if label == "verified":
         return value
     name = _(LABEL_NAMES[label]) if label in LABEL_NAMES else label
-    return pgettext("bar text", "{value}<br>({label})", value=value, label=name)
+    return pgettext("bar text", "{value}{line_break}({label})", value=value, label=name, line_break="<br>")
 
 
 def separators() -> str:

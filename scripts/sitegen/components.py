@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spf.sitegen import i18n
 from spf.sitegen.i18n import N_, _
-from spf.sitegen.text import figure, h, is_blank
+from spf.sitegen.text import figure, h, h_message, is_blank
 
 DATA_LANG = "en"  # the language the package's own text (titles, labels, notes) is written in
 
@@ -105,7 +105,7 @@ def source_link(pkg, source_id: str) -> Raw:
 def sentence(template: str, **parts) -> Raw:
     """A catalogue message (taken with its {placeholders} unfilled) whose parts are HTML: the message is
     escaped, then the parts fill it."""
-    return Raw(h(template).format(**parts))
+    return Raw(h_message(template).format(**parts))
 
 
 def provenance(pkg, rows: list[dict], source_col: str = "source_id", label_col: str = "verification") -> Raw:

@@ -21,7 +21,7 @@ from functools import cache
 from spf.sitegen import i18n
 from spf.sitegen.components import LABEL_NAMES
 from spf.sitegen.i18n import _, ngettext, pgettext
-from spf.sitegen.text import figure, h, is_blank
+from spf.sitegen.text import figure, h, h_message, is_blank
 
 LABELS = ("verified", "reported", "unverified", "computed")
 COMPUTED = "computed"  # counted from the rows of this package
@@ -154,7 +154,7 @@ def listing(figs: list[tuple[str, Fig]], joiner: str = ", ", html: bool = False)
     if not html:
         return joiner.join(pgettext("listing", "{name} {figure}", name=name, figure=f.text()) for name, f in figs)
     return h(joiner).join(
-        h(pgettext("listing", "{name} {figure}")).format(name=name, figure=h(f.text())) for name, f in figs
+        h_message(pgettext("listing", "{name} {figure}")).format(name=name, figure=h(f.text())) for name, f in figs
     )
 
 

@@ -14,13 +14,16 @@ The catalogues are scripts/sitegen/locale/<lang>/LC_MESSAGES/messages.po, with t
 written or committed. A language is a catalogue: every folder in locale/ is one, English (the msgids) is the
 default. A message without a translation (or a fuzzy one) is shown in English as an `Untranslated` string,
 which the escaping functions of text.py mark with `<span lang="en" class="untranslated">`; it never breaks
-the build, and the translations page lists it.
+the build, and the translations page lists it. A translation is text, never markup: one that breaks the rules
+of msgrules.py (markup, other placeholders, control characters, too long) is treated as missing, and the
+validator reports it (checks/catalogues.py).
 """
 
 from __future__ import annotations
 
 import gettext as _gettext
 import io
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -37,7 +40,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+from spf.sitegen import msgrules
+
+# SPF_LOCALE_DIR: catalogues read from elsewhere (tests plant bad translations in a copy)
+LOCALE_DIR = Path(os.environ.get("SPF_LOCALE_DIR") or Path(__file__).resolve().parent / "locale")
 TEMPLATE = LOCALE_DIR / "messages.pot"
 DEFAULT = "en"
 
@@ -82,7 +88,12 @@ def catalog(lang: str) -> Catalog:
     """The catalogue of a language as Babel reads it (the template for English)."""
     path = TEMPLATE if lang == DEFAULT else po_path(lang)
     with path.open("rb") as f:
-        return read_po(f, locale=None if lang == DEFAULT else lang)
+        loaded = read_po(f, locale=None if lang == DEFAULT else lang)
+    if lang != DEFAULT:
+        for message in loaded:
+            if message.id and message.string and msgrules.message_problems(message):
+                message.flags.add("fuzzy")  # not text: shown in English, marked, and left out of write_mo
+    return loaded
 
 
 @cache

@@ -8,6 +8,10 @@ built (mkdocs-static-i18n builds one language after the other, see plugin.py).
 - the language selector's links relative to the site, the hreflang alternates absolute (overrides/main.html),
   and a 404 page per language.
 
+mkdocs.yml and the catalogues are contributed like data: the texts set here reach the theme, which writes
+them raw in places (<title>, <meta name="description">, the header's aria-label, navigation links), so each
+is HTML-escaped here (`text_setting`); the validator refuses markup in them too (checks/catalogues.py).
+
 It is separate from `spf` (which generates the pages) so that a build of pre-generated pages (the plain
 build of tests/test_site_build.py, `make bench`) has the same interface text as `make site`.
 """
@@ -25,7 +29,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
 
 from spf.sitegen import i18n, search_split
-from spf.sitegen.text import h
+from spf.sitegen.text import h, h_message
 
 SITE_TEXTS = ("site_name", "site_description")
 
@@ -44,7 +48,7 @@ def template_globals(lang: str) -> dict:
 
     def message(msgid: str, **params) -> Markup:
         with i18n.using(lang):
-            return Markup(h(i18n._(msgid))).format(**params)
+            return Markup(h_message(i18n._(msgid))).format(**params)
 
     def link(href: str, label: str, rel: str) -> Markup:
         return Markup('<a href="{}" rel="{}">{}</a>').format(href, rel, label)
@@ -52,12 +56,19 @@ def template_globals(lang: str) -> dict:
     return {"_": message, "link": link}
 
 
+def text_setting(text: str) -> Markup:
+    """A text of mkdocs.yml or a catalogue as the theme writes it: escaped once (Markup, so the theme's own
+    `| e` does not escape it twice), without the untranslated mark (it would be markup in an attribute)."""
+    return Markup(h(str(text)))
+
+
 def translate_nav(items: list, lang: str) -> None:
-    """The titles that mkdocs.yml gives the navigation, in `lang` (pages' own titles come from the pages)."""
+    """The titles that mkdocs.yml gives the navigation, in `lang`, escaped (pages' own titles come from the
+    pages)."""
     with i18n.using(lang):
         for item in items:
             if isinstance(item, Section | Link) or "title" in vars(item):  # a Page titled in mkdocs.yml
-                item.title = i18n.pgettext("navigation", item.title)
+                item.title = text_setting(i18n.pgettext("navigation", item.title))
             if isinstance(item, Section):
                 translate_nav(item.children, lang)
 
@@ -117,7 +128,7 @@ class SpfLanguagePlugin(BasePlugin):
             self.english = {key: config[key].strip() for key in SITE_TEXTS if config[key]}
         with i18n.using(current_language(config)):
             for key, english in self.english.items():
-                config[key] = i18n.pgettext("site", english)
+                config[key] = text_setting(i18n.pgettext("site", english))
         return files
 
     @event_priority(-110)

@@ -13,6 +13,29 @@ from spf.sitegen.i18n import N_, Untranslated, _, pgettext
 _MD_PUNCT = re.compile(r"[\\`*_{}\[\]()#+!|\-]")
 # `@` is written as an entity so that data text can never form a build placeholder (late.py's @@spf-...@@).
 _AT = "&#64;"
+# h() output can land inside Markdown (an attribute of inline HTML in a paragraph, a table cell): Markdown's
+# link, code and attr_list patterns would run over it (a link inside title="..." closes the attribute), so the
+# characters they need are written as entities too, and a line break cannot start a block. A browser shows
+# the same text; nothing in it can be markup for HTML or Markdown.
+# Control characters (the validator refuses them in data and catalogues) are shown as U+FFFD: Markdown uses
+# two of them (STX, ETX) to mark its own stash of HTML, and HTML has no entity for most of them.
+_CONTROL = {c: "\ufffd" for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r"}
+# One table for all of it, applied once (as html.escape writes &, <, >, " and ').
+_ESCAPE = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "@": _AT}
+    | {c: f"&#{ord(c)};" for c in "`*_[]{}\\|#!\n\r"}
+    | _CONTROL
+)
+
+
+# Catalogue text is plain text (msgrules.py); the markup around a part of it comes from the code, through
+# named placeholders: _("See {link_start}how to contribute{link_end}.", **link_parts(href)).
+STRONG = {"strong_start": "**", "strong_end": "**"}
+
+
+def link_parts(href: str) -> dict[str, str]:
+    """The Markdown link the code puts around catalogue text: {link_start}text{link_end}."""
+    return {"link_start": "[", "link_end": f"]({href})"}
 
 
 def h(text) -> str:
@@ -20,7 +43,13 @@ def h(text) -> str:
     by which text from data or datapackage.json reaches a page."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    return mark_untranslated(text, html.escape(str(text), quote=True).replace("@", _AT))
+    return mark_untranslated(text, str(text).translate(_ESCAPE))
+
+
+def h_message(template: str) -> str:
+    """h() of a catalogue message whose {placeholders} are filled afterwards (with HTML parts escaped on their
+    own): its braces stay, because a message has braces only around placeholders (msgrules.py)."""
+    return h(template).replace("&#123;", "{").replace("&#125;", "}")
 
 
 def md(text) -> str:
@@ -28,7 +57,7 @@ def md(text) -> str:
     on one line (a line break in data could start a heading, a list or an attr_list block)."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    one_line = " ".join(str(text).split())
+    one_line = " ".join(str(text).translate(_CONTROL).split())
     escaped = _MD_PUNCT.sub(lambda m: "\\" + m.group(0), one_line)
     escaped = re.sub(r"^(\d+)\.", r"\1\\.", escaped)  # "1. x" would start a numbered list
     return mark_untranslated(text, html.escape(escaped, quote=False).replace("@", _AT))

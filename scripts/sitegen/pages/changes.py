@@ -102,8 +102,8 @@ def build(pkg) -> list[Page]:
             _(
                 "Filter the register by country, step, phase, verification label and programme link, order it by "
                 "date and download the rows shown as CSV (with JavaScript; without it, the whole register is below "
-                "and in [institutional\\_changes.csv]({href})).",
-                href=md_link(src, "data/institutional_changes.md"),
+                "and in {csv_link}).",
+                csv_link=f"[institutional\\_changes.csv]({md_link(src, 'data/institutional_changes.md')})",
             )
         )
         page.add(Block(register.filters(pkg, changes, STEP_NAMES)))

@@ -22,7 +22,7 @@ from spf.sitegen.figures import Fig, count_text
 from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE, country_name, source_columns, with_source
-from spf.sitegen.text import figure, h, is_blank, md, number, percent
+from spf.sitegen.text import figure, h, is_blank, link_parts, md, number, percent
 
 WORLD = "OWID_WRL"
 ANY = "sdg131_any_benefit"
@@ -359,7 +359,12 @@ def index_page(pkg, view: views.Chart) -> Page:
     if cited:
         cited_text = sentence(_("SDG 1.3.1 coverage figures: {sources}"), sources=provenance(pkg, cited))
         page.add(f'<p class="provenance">{cited_text}</p>')
-    page.add(_("Missing a country or a result? See [how to contribute]({href}).", href=md_link(src, CONTRIBUTE)))
+    page.add(
+        _(
+            "Missing a country or a result? See {link_start}how to contribute{link_end}.",
+            **link_parts(md_link(src, CONTRIBUTE)),
+        )
+    )
     return page
 
 

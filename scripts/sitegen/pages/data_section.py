@@ -3,12 +3,13 @@ rendered from its Table Schema, the changelog of the data, and how to cite."""
 
 from __future__ import annotations
 
+from spf.sitegen import changelog
 from spf.sitegen.components import Column, Raw, data_lang, data_text, link, md_link, sentence, source_link, table
 from spf.sitegen.downloads import Planned, folder
 from spf.sitegen.i18n import N_, _, ngettext
 from spf.sitegen.page import Page
 from spf.sitegen.release import Release
-from spf.sitegen.text import h, md, number
+from spf.sitegen.text import STRONG, h, link_parts, md, number
 
 KIND_NAMES = {
     "csv": N_("CSV"),
@@ -50,8 +51,9 @@ def download_table(src: str, downloads: list[Planned], release: Release) -> str:
 def cite(release: Release) -> str:
     heading = _("How to cite")
     licence = _(
-        "The compilation is licensed under [CC BY 4.0]({url}); the underlying sources keep their own terms.",
-        url="https://creativecommons.org/licenses/by/4.0/",
+        "The compilation is licensed under {link_start}CC BY 4.0{link_end}; the underlying sources keep their own "
+        "terms.",
+        **link_parts("https://creativecommons.org/licenses/by/4.0/"),
     )
     # the citation is the package's own (English) text, as citation managers read it
     return (
@@ -136,9 +138,10 @@ def resource_page(pkg, res: dict, downloads: list[Planned], release: Release) ->
     n = len(df)
     page.add(
         ngettext(
-            "**Release {version}** ({date}) · {count} row · file {file}",
-            "**Release {version}** ({date}) · {count} rows · file {file}",
+            "{strong_start}Release {version}{strong_end} ({date}) · {count} row · file {file}",
+            "{strong_start}Release {version}{strong_end} ({date}) · {count} rows · file {file}",
             n,
+            **STRONG,
             version=md(release.version),
             date=md(release.date),
             count=number(n),
@@ -182,10 +185,12 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
     )
     page.add(
         _(
-            "**Release {version}**, published {date}. [What changed in this release]({href}).",
+            "{strong_start}Release {version}{strong_end}, published {date}. "
+            "{link_start}What changed in this release{link_end}.",
             version=md(release.version),
             date=md(release.date),
-            href=md_link(src, "data/changelog.md"),
+            **STRONG,
+            **link_parts(md_link(src, "data/changelog.md")),
         )
     )
     page.add("## " + _("The whole package"), download_table(src, [d for d in downloads if d.resource is None], release))
@@ -227,7 +232,7 @@ def changelog_page(changelog_text: str, release: Release) -> Page:
         _("What changed in each release of the SPF Flagship data package, and why."),
     )
     body = changelog_text.split("\n", 1)[1] if changelog_text.startswith("# ") else changelog_text
-    body = body.lstrip()  # its releases (##) are the sections of the page, under the page's h1
+    body = changelog.markdown(body)  # text, not Markdown: its releases (##) are the sections, under the page's h1
     if data_lang():  # CHANGELOG.md is written in English: said so, and marked (md_in_html keeps it Markdown)
         page.add(_("The changelog is written in English."), f'<div{data_lang()} markdown="1">\n\n{body}\n</div>')
     else:

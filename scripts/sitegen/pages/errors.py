@@ -28,11 +28,15 @@ def build(pkg) -> list[Page]:
     page.add(
         _(
             "When you open a pull request, the data check lists every problem at once, each with its file, line "
-            "and column. Each problem has a short name in brackets, such as `[missing-value]`; find it below."
+            "and column. Each problem has a short name in brackets, such as {example}; find it below.",
+            example="`[missing-value]`",
         ),
         _(
-            "Run the same check on your computer with `make validate` (add `--format json` for the "
-            "machine-readable report: `python scripts/validate.py --format json`)."
+            "Run the same check on your computer with {command} (add {option} for the "
+            "machine-readable report: {full_command}).",
+            command="`make validate`",
+            option="`--format json`",
+            full_command="`python scripts/validate.py --format json`",
         ),
     )
     if i18n.current() != i18n.DEFAULT:

@@ -8,7 +8,7 @@ from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE, country_name
 from spf.sitegen.pages.countries import COUNTED, country_src
-from spf.sitegen.text import h, number
+from spf.sitegen.text import h, link_parts, number
 
 NOT_IN_PACKAGE = [
     (
@@ -227,8 +227,8 @@ def build(pkg) -> list[Page]:
         _(
             "This page is generated from the data package: each line compares what the package holds with what "
             "the programme has announced. If you can point to a public source that fills a gap, please "
-            "[contribute it]({href}).",
-            href=md_link(src, CONTRIBUTE),
+            "{link_start}contribute it{link_end}.",
+            **link_parts(md_link(src, CONTRIBUTE)),
         )
     )
     columns = [

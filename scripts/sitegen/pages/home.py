@@ -8,6 +8,7 @@ from spf.sitegen.figures import count_text
 from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import card, focus_map
+from spf.sitegen.text import STRONG
 
 INTRO = N_(
     "The Global Flagship Programme on Building Social Protection Floors for All is the International Labour "
@@ -16,9 +17,10 @@ INTRO = N_(
 )
 INTRO_LABELS = N_(
     "This site gathers what public sources say about the programme's results and the coverage statistics "
-    "around them. Every figure from a source carries its verification label: **verified** (seen in an "
-    "official ILO or UN publication), **reported** (an official statement republished by an independent "
-    "outlet) or **unverified**; numbers counted from the rows of this package are marked **computed**. "
+    "around them. Every figure from a source carries its verification label: {strong_start}verified{strong_end} "
+    "(seen in an official ILO or UN publication), {strong_start}reported{strong_end} (an official statement "
+    "republished by an independent outlet) or {strong_start}unverified{strong_end}; numbers counted from the rows "
+    "of this package are marked {strong_start}computed{strong_end}. "
     "Cards, charts and tables name each figure's source (a chart's sources are in its data table); in the "
     "sentences that summarise them, each number carries its label in brackets. Where sources disagree, both "
     "figures are shown."
@@ -45,9 +47,9 @@ def build(pkg) -> list[Page]:
             "Programme on Building Social Protection Floors for All, with sources and verification labels."
         ),
     )
-    # Interface prose written by the site (its **bold** is Markdown of the catalogue, not data)
+    # Interface prose: catalogue text (plain text; its bold comes from the code through {strong_start}…{strong_end})
     page.add(
-        *filter(None, [progress.block(pkg)]), _(INTRO) + "\n\n" + _(INTRO_LABELS)
+        *filter(None, [progress.block(pkg)]), _(INTRO) + "\n\n" + _(INTRO_LABELS, **STRONG)
     )  # results against targets on the first screen
     n_list = count_text(int((pkg["focus_countries"]["phase"] == 2).sum()), "entries")
     cards, charts = views.for_page(pkg, "home")
@@ -60,7 +62,7 @@ def build(pkg) -> list[Page]:
             page.add(f"## {views.text(view.heading)}")
             page.chart(spec)
     src = page.src
-    # catalogue text is the site's own (trusted Markdown, like the code's), not data: it is not escaped
+    # catalogue text is plain text (msgrules.py: no markup in a translation); the link around it is the code's
     lines = [f"- [{_(title)}]({md_link(src, to)}): {_(what)}" for to, title, what in EXPLORE]
     explore = _("Explore")
     page.add(f"## {explore}", "\n".join(lines))

@@ -11,6 +11,7 @@ validate() (validator/__init__.py) reads these attributes; it never picks a chec
 
 from spf.validator.checks import (
     canonical_form,
+    catalogues,
     domain_rules,
     file_content,
     frictionless_schema,
@@ -38,6 +39,7 @@ TABLE_CHECKS = [
     provenance,
     canonical_form,
     stale_checksum,
+    catalogues,
 ]
 ALL = FILE_CHECKS + TABLE_CHECKS
 
