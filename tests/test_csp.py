@@ -149,9 +149,6 @@ def test_no_inline_style_sheet_applies_and_no_form_submits(built_site):
         assert all(_sha(s) in policy["style-src"] for s in styles), page
 
 
-# The lead's rewrite of overrides/main.html puts {% include "partials/csp.html" %} right after <meta charset>;
-# this branch cannot edit main.html. Remove the mark when both are merged (a strict xfail then fails).
-@pytest.mark.xfail(strict=True, reason="needs overrides/main.html to include partials/csp.html after <meta charset>")
 def test_the_policy_is_the_first_element_after_charset_in_every_html_file(built_site):
     """Nothing derived from input (a description, a title) comes before the policy."""
     first = re.compile(r'<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" ', re.I)
