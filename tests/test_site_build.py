@@ -147,7 +147,7 @@ def test_mkdocs_failure_keeps_the_old_site(tmp_path, monkeypatch):
 
 def test_plugin_build_equals_a_plain_build_of_the_written_markdown(built_site, site_url, tmp_path):
     """The plugin keeps tables and charts out of Markdown and search and fills in the downloads' sizes late;
-    a plain `mkdocs build` of the same pages written out in full must give the same HTML and search index."""
+    a plain `properdocs build` of the same pages written out in full must give the same HTML and search index."""
     import os
 
     from spf.bench import bare_config
@@ -163,7 +163,7 @@ def test_plugin_build_equals_a_plain_build_of_the_written_markdown(built_site, s
     env = {**os.environ, "SITE_URL": site_url + "/", "NO_MKDOCS_2_WARNING": "1"}
     config = bare_config(docs, tmp_path / "mkdocs.yml")
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", tmp_path / "plain"], env=env, check=True
+        [sys.executable, "-m", "properdocs", "build", "-q", "-f", config, "-d", tmp_path / "plain"], env=env, check=True
     )
     plain, hooked = tmp_path / "plain", built_site
     # The pages written out are the English ones: compare the English site (the other languages' pages are
