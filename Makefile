@@ -53,7 +53,7 @@ lint: $(STAMP) ## ruff on scripts/ and tests/
 test: $(STAMP) browser node ## Run every test (browser and HTML tests included; they fail without chromium or npx)
 	$(PY) -m pytest
 
-site: $(STAMP) ## validate -> generate -> mkdocs build --strict into site/ (an old site/ survives a failure)
+site: $(STAMP) ## validate -> generate -> properdocs build --strict into site/ (an old site/ survives a failure)
 	$(PY) scripts/build_site.py
 
 LOCALE := scripts/sitegen/locale
@@ -66,8 +66,8 @@ messages: $(STAMP) ## Extract the site's strings into messages.pot and update ea
 linkcheck: $(STAMP) ## Check every internal link of the built site/ (raw HTML links included)
 	$(PY) scripts/linkcheck.py site
 
-serve: site ## Build, then serve on http://$(HOST):$(PORT) with live reload of data and docs
-	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+serve: $(STAMP) ## Validate, build once and serve on http://$(HOST):$(PORT) with live reload of data and docs
+	@$(PY) scripts/serve.py --addr $(HOST):$(PORT)
 
 bench: $(STAMP) browser ## Benchmark at 1x/10x/100x data, page weight, Lighthouse; writes bench/results.json
 	$(PY) scripts/bench.py $(BENCH_ARGS)

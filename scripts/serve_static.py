@@ -1,5 +1,5 @@
 """A small static file server for the built site on 127.0.0.1, with gzip like real hosts. Used by the tests
-and the benchmark; `make serve` uses `mkdocs serve` instead.
+and the benchmark; `make serve` uses ProperDocs' live-reload server instead (scripts/serve.py).
 
     python scripts/serve_static.py [SITE_DIR] [--port 8000]
 """
