@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import partial
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
@@ -28,6 +29,7 @@ from mkdocs.structure.files import File, Files
 
 from spf.paths import BUILD, DATAPACKAGE
 from spf.sitegen import downloads, generate, i18n, register, sitemaps
+from spf.sitegen.chart_files import PngJob
 from spf.sitegen.generate import Inputs
 from spf.sitegen.late import LateFill, ReleaseJob
 from spf.validator.checks import resource_names
@@ -65,6 +67,7 @@ class SpfPlugin(BasePlugin):
         self.inputs: Inputs | None = None  # loaded once per build of all languages
         self.job: ReleaseJob | None = None
         self.release_link: re.Pattern | None = None
+        self.png_job: PngJob | None = None  # the chart PNGs of every language, drawn while MkDocs renders
 
     def _start(self, files: Files, config) -> None:
         """The shared work of a build: load and check the package, start the one release job."""
@@ -88,6 +91,7 @@ class SpfPlugin(BasePlugin):
         shared = (*release_folders, register.SCRIPT)
         self.release_link = re.compile(r'((?:href|src)=")((?:\.\./)*)(' + "|".join(map(re.escape, shared)) + ")")
         self.job = ReleaseJob(downloads.write_release, self.inputs, Path(config.site_dir))
+        self.png_job = PngJob()
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen the hand-written pages of the language
     def on_files(self, files: Files, *, config) -> Files:
@@ -96,7 +100,9 @@ class SpfPlugin(BasePlugin):
             self._start(files, config)
         self.late = LateFill(self.job)
         with i18n.using(lang):
-            pages = generate.pages(self.inputs, downloads.plan(self.inputs.pkg, self.inputs.release), self.late.blocks)
+            made = downloads.plan(self.inputs.pkg, self.inputs.release)
+            prefix = "" if lang == i18n.DEFAULT else f"{lang}/"  # where localise() puts the language's files
+            pages = generate.pages(self.inputs, made, self.late.blocks, partial(self.png_job.add, prefix=prefix))
         for path in self.late.order(pages):
             if files.get_file_from_path(path) is not None:
                 raise RuntimeError(f"generated file {path} would replace a hand-written file in docs/")
@@ -119,9 +125,14 @@ class SpfPlugin(BasePlugin):
     @event_priority(-200)  # after the theme and mkdocs-static-i18n have written the sitemap
     def on_post_build(self, *, config) -> None:
         self.late.finish()
+        plugin = config.plugins.get("i18n")
+        if plugin is None or not plugin.building:  # the last: after mkdocs-static-i18n built every language
+            self.png_job.write(Path(config.site_dir))
         if not config.site_url:
             sitemaps.write_empty(Path(config.site_dir))
 
     def on_build_error(self, *, error) -> None:
         if self.late is not None:
             self.late.cancel()
+        if self.png_job is not None:
+            self.png_job.cancel()
