@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from spf import build_site
 
@@ -32,6 +34,7 @@ def test_make_site_builds_with_properdocs():
     assert build_site.mkdocs_command(Path("out"))[1:4] == ["-m", "properdocs", "build"]
 
 
+@pytest.mark.repo_data
 def test_properdocs_and_mkdocs_build_the_same_site(tmp_path):
     engine_build("properdocs", tmp_path / "properdocs")
     engine_build("mkdocs", tmp_path / "mkdocs")

@@ -76,6 +76,7 @@ def builds(lines: list[str]) -> int:
 
 
 @pytest.mark.browser
+@pytest.mark.repo_data
 def test_make_serve_builds_once_says_little_and_reloads_a_data_edit(served, browser):
     repo, url, server = served
     lines = server.wait_for(lambda ls: any("Serving on" in line for line in ls), "address")

@@ -11,10 +11,13 @@ import sys
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import pytest
+
 from conftest import PAGE_KINDS, ROOT, build_package
 from spf import build_site, linkcheck
 
 
+@pytest.mark.repo_data
 def test_site_has_every_page_kind(built_site):
     for kind in PAGE_KINDS:
         assert (built_site / kind.file).is_file(), kind
@@ -23,6 +26,7 @@ def test_site_has_every_page_kind(built_site):
     assert rows and all((built_site / "countries" / r["iso3"].lower() / "index.html").is_file() for r in rows)
 
 
+@pytest.mark.repo_data
 def test_internal_links_resolve(built_site):
     problems, internal, _ = linkcheck.check(built_site)
     assert problems == [] and internal > 100
@@ -85,6 +89,7 @@ def third_party(html: str, own: str) -> tuple[list[str], int]:
     return bad, len(parser.found)
 
 
+@pytest.mark.repo_data
 def test_no_third_party_resources_in_html(built_site, site_url):
     checked = 0
     for page in built_site.rglob("*.html"):
@@ -114,6 +119,7 @@ def test_third_party_check_fails_a_page_with_a_canonical_link_and_a_foreign_reso
     assert checked == 8
 
 
+@pytest.mark.repo_data
 def test_every_chart_csv_link_exists(built_site):
     found = 0
     for page in built_site.rglob("*.html"):
@@ -132,6 +138,7 @@ def test_failed_build_keeps_the_old_site(tmp_path):
     assert (site / "index.html").read_text() == "the good site"
 
 
+@pytest.mark.repo_data
 def test_mkdocs_failure_keeps_the_old_site(tmp_path, monkeypatch):
     site = tmp_path / "site"
     site.mkdir()
@@ -145,6 +152,7 @@ def test_mkdocs_failure_keeps_the_old_site(tmp_path, monkeypatch):
     assert (site / "index.html").read_text() == "the good site"
 
 
+@pytest.mark.repo_data
 def test_plugin_build_equals_a_plain_build_of_the_written_markdown(built_site, site_url, tmp_path):
     """The plugin keeps tables and charts out of Markdown and search and fills in the downloads' sizes late;
     a plain `properdocs build` of the same pages written out in full must give the same HTML and search index."""
