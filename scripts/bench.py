@@ -44,7 +44,7 @@ BUDGETS = {
     "first_view_kb": {"home": 200, "results": 150, "country": 150, "no_charts": 90, "embed": 30},
     "after_tap_kb": {"home": 600, "other": 500},
     "tap_to_interactive_ms": 1000,
-    "site_cold_vs_bare": 2.0,
+    "site_cold_vs_bare": 3.0,  # issue 19: the three-language site, PNGs of every language drawn cold
     "site_warm_vs_bare": 1.3,
     # issue 19: `make serve` on a fresh clone (bench_serve.py): the address within 90 s, in at most 15 lines
     "serve_fresh_clone_s": 90,
