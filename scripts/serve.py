@@ -97,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     except ProperDocsException as error:
         print(f"The site could not be built or served: {error.format_message()}", file=sys.stderr)
         return 1
+    except OSError as error:  # such as the address being in use
+        print(f"Cannot serve on {args.addr}: {error.strerror or error}. Try: make serve PORT=8001", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     return 0
