@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_PATHS = (str(ROOT / "data") + os.sep, str(ROOT / "datapackage.json"))
 SITE_FIXTURES = {"served_site", "built_site", "site_url"}  # the real package built by `make site`'s code
 # commands that read the repository's package unless told another one (--package, SPF_DATAPACKAGE)
-READERS = {"validate.py", "format.py", "build_site.py", "diff.py", "serve.py", "properdocs", "mkdocs"}
+READERS = {"validate.py", "format.py", "build_site.py", "diff.py", "serve.py", "bench.py", "properdocs", "mkdocs"}
 
 _watch: dict = {"on": False, "read": []}
 

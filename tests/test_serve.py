@@ -101,7 +101,7 @@ def test_make_serve_builds_once_says_little_and_reloads_a_data_edit(served, brow
         + "\n",
         encoding="utf-8",
     )
-    pg.wait_for_function(f"() => document.body.textContent.includes({added!r})", timeout=BOUND * 1000)
+    pg.wait_for_function(f"() => document.body?.textContent.includes({added!r})", timeout=BOUND * 1000)
     assert builds(server.lines) == 2, server.lines  # one rebuild for the edit
     assert errors == []  # the reload script ran under the content-security policy
     context.close()
