@@ -17,11 +17,12 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check pip==26.3
-	$(PY) -m pip install --quiet --disable-pip-version-check --group dev
-	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	touch $(STAMP)
+	@echo "Installing the pinned dependencies into $(VENV) (first use, or pyproject.toml changed)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check pip==26.3
+	@$(PY) -m pip install --quiet --disable-pip-version-check --group dev
+	@PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv with the pinned dependencies
 
@@ -50,10 +51,11 @@ format-check: $(STAMP) ## Fail when a CSV is not in canonical form
 lint: $(STAMP) ## ruff on scripts/ and tests/
 	$(VENV)/bin/ruff check scripts tests
 
+# PYTEST_ARGS narrows the run (tests/test_contributor_flow.py: the tests a data change can break, no browser).
 test: $(STAMP) browser node ## Run every test (browser and HTML tests included; they fail without chromium or npx)
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
-site: $(STAMP) ## validate -> generate -> mkdocs build --strict into site/ (an old site/ survives a failure)
+site: $(STAMP) ## validate -> generate -> properdocs build --strict into site/ (an old site/ survives a failure)
 	$(PY) scripts/build_site.py
 
 LOCALE := scripts/sitegen/locale
@@ -66,8 +68,8 @@ messages: $(STAMP) ## Extract the site's strings into messages.pot and update ea
 linkcheck: $(STAMP) ## Check every internal link of the built site/ (raw HTML links included)
 	$(PY) scripts/linkcheck.py site
 
-serve: site ## Build, then serve on http://$(HOST):$(PORT) with live reload of data and docs
-	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+serve: $(STAMP) ## Validate, build once and serve on http://$(HOST):$(PORT) with live reload of data and docs
+	@$(PY) scripts/serve.py --addr $(HOST):$(PORT)
 
 bench: $(STAMP) browser ## Benchmark at 1x/10x/100x data, page weight, Lighthouse; writes bench/results.json
 	$(PY) scripts/bench.py $(BENCH_ARGS)

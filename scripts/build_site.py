@@ -33,7 +33,9 @@ from spf.validator.render import as_text
 
 
 def mkdocs_command(dest: Path, config: Path = MKDOCS_YML) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config), "-d", str(dest)]
+    """The strict build, with ProperDocs (a maintained fork of MkDocs 1.x that reads the same mkdocs.yml)."""
+    build = [sys.executable, "-m", "properdocs", "build", "--strict", "--clean", "-q"]
+    return [*build, "-f", str(config), "-d", str(dest)]
 
 
 LOCK = BUILD / "site.lock"
@@ -124,7 +126,7 @@ def _run(descriptor: Path, site: Path, config: Path) -> int:
         return 1
     if returncode != 0:
         print(output, file=sys.stderr)
-        print(f"mkdocs build --strict failed; {site} is unchanged.", file=sys.stderr)
+        print(f"The strict build (properdocs build --strict) failed; {site} is unchanged.", file=sys.stderr)
         shutil.rmtree(staging, ignore_errors=True)
         return 1
     problems, _, _ = check_links(staging, base_path(settings.site_url(config)))  # as published: under its path

@@ -1,7 +1,8 @@
 """A small static file server for the built site on 127.0.0.1 that behaves like the host the site is
 published on (GitHub Pages): the site under a path (`/REPO/` for a project site), gzip for text, and the
 site's own 404.html, with status 404, for any address that has no file (outside the path too). Used by the
-tests and the benchmark; `make serve` uses `mkdocs serve` instead.
+tests and the benchmark; `make serve` uses ProperDocs' live-reload server instead
+(scripts/serve.py).
 
     python scripts/serve_static.py [SITE_DIR] [--port 8000] [--path /REPO/]
 """

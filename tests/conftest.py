@@ -10,6 +10,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
+from repo_data import pytest_runtest_call, pytest_runtest_setup  # noqa: F401 (the repo_data marker's check)
 from spf import bench_browser  # one place for the browser path and flags, tests and bench alike
 from spf.bench_browser import FLAGS as CHROMIUM_ARGS
 from spf.serve_static import serve  # noqa: F401 (re-exported for the tests)

@@ -7,9 +7,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
+@pytest.mark.repo_data  # synthetic packages scale the repository's own rows
 def test_bench_smoke(tmp_path):
     out = tmp_path / "results.json"
     result = subprocess.run(
@@ -27,6 +30,7 @@ def test_bench_smoke(tmp_path):
     assert scale["ratio_pipeline_warm_vs_bare"] > 0 and "x1" in result.stdout
 
 
+@pytest.mark.repo_data  # synthetic packages scale the repository's own rows
 def test_synthetic_packages_are_valid_and_scaled(tmp_path):
     from spf import synthetic
     from spf.validator import validate

@@ -30,6 +30,7 @@ def static_charts_visible(pg) -> int:
 
 
 @pytest.mark.parametrize("path", STATIC_CHART_PAGES)
+@pytest.mark.repo_data
 def test_charts_show_without_javascript(browser, site_url, path):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     pg = context.new_page()
@@ -38,6 +39,7 @@ def test_charts_show_without_javascript(browser, site_url, path):
     context.close()
 
 
+@pytest.mark.repo_data
 def test_no_plotly_without_interaction_and_a_click_makes_the_chart_interactive(page):
     page.goto(page.base + "/results/", wait_until="load")
     assert static_charts_visible(page) >= 2
@@ -54,6 +56,7 @@ def test_no_plotly_without_interaction_and_a_click_makes_the_chart_interactive(p
     assert page.errors == []
 
 
+@pytest.mark.repo_data
 def test_explore_button_makes_the_chart_interactive(page):
     page.goto(page.base + "/countries/tgo/", wait_until="load")
     plot = page.locator(".chart__plot").first
@@ -64,6 +67,7 @@ def test_explore_button_makes_the_chart_interactive(page):
     assert plot.locator(".chart__live svg.main-svg").count() >= 1
 
 
+@pytest.mark.repo_data
 def test_embed_snippet_has_an_absolute_address(page):
     page.goto(page.base + "/results/", wait_until="load")
     snippet = page.locator("textarea[data-embed]").first.input_value()
@@ -82,6 +86,7 @@ def external(pg) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", sorted(PAGES))
+@pytest.mark.repo_data
 def test_page_loads_draws_charts_and_stays_local(page, kind):
     page.goto(page.base + PAGES[kind].url, wait_until="load")
     n = draw_all_charts(page)
@@ -94,6 +99,7 @@ def test_page_loads_draws_charts_and_stays_local(page, kind):
     assert external(page) == []
 
 
+@pytest.mark.repo_data
 def test_map_uses_the_sites_own_topojson(page):
     page.goto(page.base + "/", wait_until="load")
     draw_all_charts(page)
@@ -101,6 +107,7 @@ def test_map_uses_the_sites_own_topojson(page):
     assert page.locator(".chart__plot--map path.choroplethlocation").count() > 40
 
 
+@pytest.mark.repo_data
 def test_page_without_charts_loads_no_plotly(page):
     page.goto(page.base + PAGES["about"].url, wait_until="networkidle")
     page.mouse.move(200, 300)
@@ -109,6 +116,7 @@ def test_page_without_charts_loads_no_plotly(page):
     assert not [u for u in page.requests if "plotly" in u]
 
 
+@pytest.mark.repo_data
 def test_charts_render_after_navigation_and_back_forward(page):
     """Each page is a plain page load (Material's instant navigation is off: it slowed first visits), and
     charts are drawn after following a link and after back and forward."""
@@ -128,6 +136,7 @@ def test_charts_render_after_navigation_and_back_forward(page):
     assert page.errors == []
 
 
+@pytest.mark.repo_data
 def test_palette_toggle_rethemes_charts(page):
     page.goto(page.base + PAGES["results"].url, wait_until="load")
     draw_all_charts(page)
@@ -142,6 +151,7 @@ SCHEME = "document.body.getAttribute('data-md-color-scheme')"
 
 
 @pytest.mark.parametrize("system, other", [("light", "dark"), ("dark", "light")])
+@pytest.mark.repo_data
 def test_palette_follows_the_system_until_the_reader_chooses(browser, site_url, system, other):
     """No stored choice: the page starts in the system's scheme and follows it when it changes. A click
     switches scheme, keeps focus on the toggle, survives a reload and a system change, and Material's own
@@ -185,6 +195,7 @@ def test_palette_follows_the_system_until_the_reader_chooses(browser, site_url, 
 
 
 @pytest.mark.parametrize("kind", [k.name for k in PAGE_KINDS if k.audited])
+@pytest.mark.repo_data
 def test_axe_finds_no_serious_issues(page, kind):
     page.goto(page.base + PAGES[kind].url, wait_until="load")
     draw_all_charts(page)
@@ -192,6 +203,7 @@ def test_axe_finds_no_serious_issues(page, kind):
     assert bad == [], "\n".join(map(str, bad))
 
 
+@pytest.mark.repo_data
 def test_phone_width_has_no_horizontal_scroll(browser, site_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
     pg = context.new_page()
@@ -214,6 +226,7 @@ def fixture_site_url(tmp_path_factory):
     server.shutdown()
 
 
+@pytest.mark.repo_data
 def test_every_embed_page_is_local_and_links_back(page):
     page.goto(page.base + "/results/", wait_until="load")
     ids = page.eval_on_selector_all("figure.chart", "els => els.map(e => e.id)")

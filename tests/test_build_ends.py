@@ -12,6 +12,8 @@ import time
 import uuid
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from spf import build_site
 
@@ -49,6 +51,7 @@ def _processes_with(marker: str) -> list[int]:
     return found
 
 
+@pytest.mark.repo_data
 def test_a_failing_generation_ends_the_build_with_no_process_left(tmp_path):
     site = tmp_path / "site"
     site.mkdir()

@@ -86,6 +86,7 @@ def fixture_specs():
     return [(page.src, spec) for module in PAGE_MODULES for page in module.build(pkg) for spec in page.charts]
 
 
+@pytest.mark.repo_data
 def test_every_fixture_chart_draws_a_well_formed_svg(fixture_specs):
     kinds = set()
     for _, spec in fixture_specs:
@@ -126,6 +127,37 @@ def test_download_png_is_at_least_1200_px_wide_and_cached(tmp_path, monkeypatch)
     assert width >= 1200 and height > 300
     assert len(list(tmp_path.glob("*.png"))) == 1
     assert chart_files.png(text) == data  # from the cache, byte-identical
+
+
+def test_pngs_render_only_new_svgs_in_parallel_workers_in_order(tmp_path, monkeypatch):
+    """A cold build renders its PNGs in forked workers beside this process; the next build renders only the
+    charts whose SVG changed. Same bytes, in the same order, as rendering one by one."""
+    monkeypatch.setenv("SPF_CHART_CACHE", str(tmp_path))
+    monkeypatch.setattr(chart_files.os, "cpu_count", lambda: 2)
+    workers, rendered = [], []
+    real_forked, real_render = chart_files.Forked, chart_files._render
+
+    def forked(*args, **kw):
+        job = real_forked(*args, **kw)
+        workers.append(job._process.pid)
+        return job
+
+    def render(svgs):
+        rendered.extend(svgs)
+        return real_render(svgs)
+
+    monkeypatch.setattr(chart_files, "Forked", forked)
+    svgs = {f"c{i}.png": chart_files.standalone_svg(bar_spec(title=f"People reached {i}")) for i in range(10)}
+    first = chart_files.pngs(svgs)
+    assert list(first) == list(svgs) and len(set(first.values())) == 10
+    assert all(first[path] == real_render([text])[0] for path, text in svgs.items())
+    assert len(workers) == 1 and workers[0] != chart_files.os.getpid()  # a second process on two cores
+    assert len(list(tmp_path.glob("*.png"))) == 10
+    monkeypatch.setattr(chart_files, "_render", render)
+    svgs["c3.png"] = chart_files.standalone_svg(bar_spec(title="People reached, corrected"))
+    second = chart_files.pngs(svgs)
+    assert rendered == [svgs["c3.png"]] and len(workers) == 1  # one changed chart: rendered here, no worker
+    assert {p: d for p, d in second.items() if p != "c3.png"} == {p: d for p, d in first.items() if p != "c3.png"}
 
 
 def test_embed_page_is_minimal_and_local():

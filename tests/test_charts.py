@@ -100,6 +100,7 @@ def test_trend_sentence():
 BUNDLES = {"basic": {"scatter", "bar"}, "geo": {"scatter", "choropleth"}}
 
 
+@pytest.mark.repo_data
 def test_every_page_is_covered_by_the_bundle_it_loads():
     from spf.paths import DATAPACKAGE
 

@@ -31,6 +31,7 @@ def chart_rows(files, chart_id: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(files[f"downloads/charts/{chart_id}.csv"])))
 
 
+@pytest.mark.repo_data
 def test_branch_chart_names_each_branch(files, pkg):
     rows = chart_rows(files, "context-coverage-branch")
     branches = {r["label"] for r in pkg.figures.values() if r["topic"] == "coverage_branch"}

@@ -1,6 +1,12 @@
 """A contributor who only has GitHub's web editor gets a green check for a correct change, and a red one with an
 annotation at the line for a wrong value; the tidy workflow then puts main in canonical form.
 
+Every job of pull-request.yml runs, step by step. The `tests` job's step is `make test`, the whole suite: run
+inside the suite it would be recursive and far too slow, so here it runs as written with PYTEST_ARGS narrowing it
+to the tests marked `repo_data` (those that read the repository's own data package or a site built from it: the
+only ones a data change can break; tests/repo_data.py fails any test that reads it unmarked), without the
+browser and without this file. The other tests do not read the data, so the change cannot move them.
+
 Each test works on a copy of this repository (its tracked and new files) in a temporary git repository, and runs
 the `run:` steps of the real workflow files through bash with the env each step declares. To keep this fast the
 copy does not run `make install` from scratch: its .venv is a bare virtual environment (no pip) that reads the
@@ -15,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -22,7 +29,12 @@ import yaml
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.repo_data  # copies the repository, data included
+
 WORKFLOWS = ROOT / ".github" / "workflows"
+# `make test` of the tests job, on a contributor's change: the tests that read the repository's data
+NARROWED = '-m "repo_data and not browser" --ignore=tests/test_contributor_flow.py -p no:cacheprovider -q'
+
 CHANGES = "data/institutional_changes.csv"
 BOT = "github-actions[bot]"
 # A made-up row for a test copy only: a real country and a real source id, so only the tested value can fail.
@@ -99,15 +111,20 @@ def repo(tmp_path):
     return copy_repository(tmp_path / "repo")
 
 
-def test_a_correct_row_from_the_web_editor_passes_every_step(repo, tmp_path):
+def test_a_correct_row_from_the_web_editor_passes_every_step_of_every_job(repo, tmp_path):
     line = web_edit(repo, ROW.format(people="2500000"), final_newline=False)
-    summary = tmp_path / "summary.md"
-    results = run_steps(repo, "pull-request.yml", "data", {"GITHUB_STEP_SUMMARY": str(summary)})
-    for result in results:
-        assert result.returncode == 0, f"{result.args[-1]}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-    data_steps = yaml.safe_load((WORKFLOWS / "pull-request.yml").read_text())["jobs"]["data"]["steps"]
-    assert len(results) == sum(1 for step in data_steps if "run" in step) >= 5
-    validate = next(r for r in results if "make ci-validate" in r.args[-1])
+    summary, junit = tmp_path / "summary.md", tmp_path / "tests.xml"
+    env = {"GITHUB_STEP_SUMMARY": str(summary), "PYTEST_ARGS": f"{NARROWED} --junitxml={junit}"}
+    jobs = yaml.safe_load((WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8"))["jobs"]
+    results = {job: run_steps(repo, "pull-request.yml", job, env) for job in jobs}
+    assert set(results) >= {"data", "tests"}
+    for job, ran in results.items():
+        for result in ran:
+            assert result.returncode == 0, (
+                f"{job}: {result.args[-1]}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+            )
+        assert len(ran) == sum(1 for step in jobs[job]["steps"] if "run" in step) >= 1, job
+    validate = next(r for r in results["data"] if "make ci-validate" in r.args[-1])
     assert f"::notice file={CHANGES},line={line}," in validate.stdout and "::error" not in validate.stdout
     report = summary.read_text(encoding="utf-8")
     assert "Data check passed" in report
@@ -122,6 +139,11 @@ def test_a_correct_row_from_the_web_editor_passes_every_step(repo, tmp_path):
     assert frictionless.returncode == 0, frictionless.stdout[-3000:]
     page = (repo / "site" / "countries" / "bdi" / "index.html").read_text(encoding="utf-8")
     assert "Web-editor test row: a national social protection strategy adopted" in page
+    ran_tests = ET.parse(junit).getroot().iter("testcase")
+    names = {f"{case.get('classname')}::{case.get('name')}" for case in ran_tests}
+    assert "tests.test_canonical::test_repository_rows_out_of_order_are_a_notice_with_the_fix" in names
+    assert len(names) >= 20 and not any(".test_contributor_flow::" in name for name in names)
+    assert "+bdi-901" in results["tests"][-1].stdout  # the canonical-order notice, with its fix
 
 
 def test_a_wrong_value_fails_with_an_annotation_at_its_line(repo):
@@ -140,6 +162,10 @@ def tidy(repo: Path, remote: Path) -> list[subprocess.CompletedProcess]:
 
 
 def test_the_tidy_workflow_changes_nothing_on_a_canonical_main(repo, tmp_path):
+    # main as tidy.yml leaves it: canonical (this branch may hold a contributor's row out of order)
+    subprocess.run([str(repo / ".venv/bin/python"), "scripts/format.py"], cwd=repo, check=True, capture_output=True)
+    if git(repo, "status", "--porcelain"):
+        git(repo, "commit", "-q", "-am", "Tidy")
     remote = tmp_path / "remote.git"
     git(repo, "clone", "-q", "--bare", str(repo), str(remote))
     head = git(remote, "rev-parse", "main")

@@ -14,6 +14,7 @@ SRC = "what-we-dont-know.md"
 
 
 @pytest.mark.parametrize("descriptor", [VALID / "datapackage.json", ROOT / "datapackage.json"], ids=["fixture", "real"])
+@pytest.mark.repo_data
 def test_each_focus_country_lists_exactly_what_its_rows_lack(descriptor):
     pkg = Package.load(descriptor)
     rows = {r["country"].split(">")[1].split("<")[0]: r for r in country_gaps(pkg, SRC)}

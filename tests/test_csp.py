@@ -51,6 +51,7 @@ def _script_src(policy: str) -> list[str]:
     return directives["script-src"]
 
 
+@pytest.mark.repo_data
 def test_every_page_has_the_policy_before_any_script_and_it_names_every_inline_script(built_site):
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 50
@@ -71,6 +72,7 @@ def test_every_page_has_the_policy_before_any_script_and_it_names_every_inline_s
             assert _sha(text) in allowed, f"{page}: inline script not in the policy, add {_sha(text)}: {text[:80]}"
 
 
+@pytest.mark.repo_data
 def test_policy_allows_nothing_from_elsewhere(built_site):
     policy = POLICY_META.search((built_site / "index.html").read_text(encoding="utf-8")).group(1)
     for directive in policy.split(";"):
@@ -101,6 +103,7 @@ def watched(browser, site_url):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", sorted(PAGES))
+@pytest.mark.repo_data
 def test_every_page_kind_works_under_the_policy(watched, kind):
     watched.goto(watched.base + PAGES[kind].url, wait_until="load")
     n = draw_all_charts(watched)  # plotly.js loads on intent: each chart is clicked and must draw
@@ -114,6 +117,7 @@ def test_every_page_kind_works_under_the_policy(watched, kind):
 
 
 @pytest.mark.browser
+@pytest.mark.repo_data
 def test_search_and_palette_work_under_the_policy(watched):
     watched.goto(watched.base + "/", wait_until="load")
     watched.locator("input.md-search__input").focus()

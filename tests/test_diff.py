@@ -43,11 +43,13 @@ def run(repo, *args):
     return subprocess.run([sys.executable, str(DIFF), "--repo", str(repo), *args], capture_output=True, text=True)
 
 
+@pytest.mark.repo_data
 def test_no_change(repo):
     result = run(repo, "HEAD")
     assert result.returncode == 0 and "No data changed." in result.stdout
 
 
+@pytest.mark.repo_data
 def test_rows_added_removed_changed_in_plain_words(repo):
     def add_change(rows):
         new = dict(
@@ -89,6 +91,7 @@ def test_rows_added_removed_changed_in_plain_words(repo):
     assert "  - Documented institutional changes: 1 added, 0 removed." in out
 
 
+@pytest.mark.repo_data
 def test_markdown_format_and_new_resource(repo):
     import json
 
@@ -104,11 +107,13 @@ def test_markdown_format_and_new_resource(repo):
     assert "### indicators_copy: new resource" in out
 
 
+@pytest.mark.repo_data
 def test_unknown_base_is_a_clear_error(repo):
     result = run(repo, "no-such-branch")
     assert result.returncode == 2 and "'no-such-branch' is not a commit" in result.stderr
 
 
+@pytest.mark.repo_data
 def test_a_schema_change_is_a_line_that_needs_a_maintainer(repo):
     import json
 
@@ -123,5 +128,6 @@ def test_a_schema_change_is_a_line_that_needs_a_maintainer(repo):
     assert '- schema-changed: the constraints of field "people_covered" in resource "institutional_changes"' in out
 
 
+@pytest.mark.repo_data
 def test_no_schema_line_without_a_schema_change(repo):
     assert "Needs a maintainer" not in run(repo, "HEAD").stdout

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import ROOT
 from spf.sitegen.pages import errors
 from spf.validator.catalogue import CATALOGUE
@@ -18,6 +20,7 @@ def test_errors_page_documents_every_slug():
         assert "**How to fix:**" in block and "**Message:**" in block
 
 
+@pytest.mark.repo_data
 def test_built_errors_page_has_an_anchor_per_slug(built_site):
     html = (built_site / "contribute/errors/index.html").read_text(encoding="utf-8")
     for slug in CATALOGUE:

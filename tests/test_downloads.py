@@ -28,6 +28,7 @@ def sha(data: bytes) -> str:
 
 
 @pytest.mark.parametrize("res", DESCRIPTOR["resources"], ids=lambda r: r["name"])
+@pytest.mark.repo_data
 def test_published_csv_is_byte_identical(built_site, res):
     """The source descriptor carries no checksums; the released one (in the zip) records each file's."""
     assert "hash" not in res and "bytes" not in res
@@ -39,6 +40,7 @@ def test_published_csv_is_byte_identical(built_site, res):
         assert sha((built_site / path).read_bytes()) == sha(source) == released["hash"].removeprefix("sha256:")
 
 
+@pytest.mark.repo_data
 def test_zip_revalidates_with_frictionless_after_unzip(built_site, tmp_path):
     with zipfile.ZipFile(built_site / VDIR / f"spf-flagship-data-v{VERSION}.zip") as zf:
         names = set(zf.namelist())
@@ -55,6 +57,7 @@ def test_zip_revalidates_with_frictionless_after_unzip(built_site, tmp_path):
     assert f"version {VERSION}" in (tmp_path / "README.md").read_text().lower()
 
 
+@pytest.mark.repo_data
 def test_xlsx_round_trips_every_resource(built_site):
     book = pd.read_excel(built_site / VDIR / f"spf-flagship-data-v{VERSION}.xlsx", sheet_name=None)
     readme = book["README"]
@@ -76,6 +79,7 @@ def test_xlsx_round_trips_every_resource(built_site):
                 assert got.fillna("").astype(str).tolist() == expected.tolist(), (res["name"], col)
 
 
+@pytest.mark.repo_data
 def test_json_records_match_csv(built_site):
     for res in DESCRIPTOR["resources"]:
         records = json.loads((built_site / "downloads/latest" / f"{res['name']}.json").read_text(encoding="utf-8"))
@@ -84,6 +88,7 @@ def test_json_records_match_csv(built_site):
 
 
 @pytest.mark.parametrize("folder", [VDIR, "downloads/latest"])
+@pytest.mark.repo_data
 def test_checksum_list_matches_files(built_site, folder):
     lines = (built_site / folder / "SHA256SUMS").read_text().splitlines()
     files = {p.name for p in (built_site / folder).iterdir() if p.name != "SHA256SUMS"}
@@ -96,11 +101,13 @@ def test_checksum_list_matches_files(built_site, folder):
         assert sha((built_site / folder / name).read_bytes()) == digest
 
 
+@pytest.mark.repo_data
 def test_versioned_names_carry_the_version(built_site):
     for path in (built_site / VDIR).iterdir():
         assert path.name == "SHA256SUMS" or f"v{VERSION}" in path.name
 
 
+@pytest.mark.repo_data
 def test_data_pages_show_version_checksums_and_citation(built_site):
     for page in ["data/index.html"] + [f"data/{r['name']}/index.html" for r in DESCRIPTOR["resources"]]:
         html = (built_site / page).read_text(encoding="utf-8")
@@ -110,6 +117,7 @@ def test_data_pages_show_version_checksums_and_citation(built_site):
         assert re.search(r"<code>[0-9a-f]{64}</code>", html), page
 
 
+@pytest.mark.repo_data
 def test_data_dictionary_lists_every_field(built_site):
     for res in DESCRIPTOR["resources"]:
         html = (built_site / f"data/{res['name']}/index.html").read_text(encoding="utf-8")
@@ -117,6 +125,7 @@ def test_data_dictionary_lists_every_field(built_site):
             assert f"<code>{field['name']}</code>" in htmllib.unescape(html), (res["name"], field["name"])
 
 
+@pytest.mark.repo_data
 def test_every_download_link_resolves(built_site):
     found = 0
     for page in built_site.rglob("*.html"):
@@ -136,6 +145,7 @@ def test_release_metadata_agrees():
     assert re.fullmatch(r"\d+\.\d+\.\d+", VERSION)
 
 
+@pytest.mark.repo_data
 def test_downloads_are_deterministic():
     from spf.sitegen.generate import generate
 
@@ -145,6 +155,7 @@ def test_downloads_are_deterministic():
     }
 
 
+@pytest.mark.repo_data
 def test_zip_in_memory_has_fixed_timestamps(built_site):
     with zipfile.ZipFile(io.BytesIO((built_site / "downloads/latest/spf-flagship-data.zip").read_bytes())) as zf:
         changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
@@ -152,6 +163,7 @@ def test_zip_in_memory_has_fixed_timestamps(built_site):
         assert {i.date_time[:3] for i in zf.infolist()} == {tuple(int(x) for x in date)}
 
 
+@pytest.mark.repo_data
 def test_every_download_shows_its_size_and_checksum_on_a_data_page(built_site):
     pages = "".join(p.read_text(encoding="utf-8") for p in (built_site / "data").rglob("index.html"))
     for line in (built_site / VDIR / "SHA256SUMS").read_text().splitlines():
@@ -161,6 +173,7 @@ def test_every_download_shows_its_size_and_checksum_on_a_data_page(built_site):
     assert leftovers == []
 
 
+@pytest.mark.repo_data
 def test_planned_pages_filled_in_equal_pages_of_built_downloads():
     """The plugin renders the data pages before the downloads exist and fills in sizes and checksums later;
     the result must be the page generate() writes from the finished files."""
@@ -179,6 +192,7 @@ def test_planned_pages_filled_in_equal_pages_of_built_downloads():
     assert filled == direct  # chart PNGs (bytes) hold no placeholder
 
 
+@pytest.mark.repo_data
 def test_a_failing_release_job_reports_the_childs_error(monkeypatch, tmp_path):
     from spf.sitegen import downloads, generate
     from spf.sitegen.late import ReleaseJob
@@ -193,6 +207,7 @@ def test_a_failing_release_job_reports_the_childs_error(monkeypatch, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.repo_data
 def test_cache_reuses_unchanged_downloads_and_rebuilds_changed_ones(monkeypatch, tmp_path):
     from spf.sitegen import downloads, generate
 
@@ -216,6 +231,7 @@ def test_cache_reuses_unchanged_downloads_and_rebuilds_changed_ones(monkeypatch,
     assert len(list((tmp_path / "cache").iterdir())) == 1  # one entry: the cache never grows
 
 
+@pytest.mark.repo_data
 def test_a_failing_workbook_fails_the_release_with_its_error(monkeypatch):
     from spf.sitegen import downloads, generate, workbook
 
@@ -237,6 +253,7 @@ def test_fill_writes_size_and_checksum_and_leaves_other_text_alone():
     assert late.fill_downloads(text, made) == f"<td>2.0 KB</td><code>{'f' * 64}</code> @@spf-download:size:b@@"
 
 
+@pytest.mark.repo_data
 def test_the_release_job_writes_the_downloads_and_fills_the_pages(tmp_path):
     from spf.sitegen import downloads, generate
     from spf.sitegen.late import ReleaseJob
@@ -250,6 +267,7 @@ def test_the_release_job_writes_the_downloads_and_fills_the_pages(tmp_path):
     assert (tmp_path / "downloads/latest" / planned.latest_name).read_bytes() == written
 
 
+@pytest.mark.repo_data
 def test_the_workbook_says_where_a_cell_was_cut():
     import io
 

@@ -178,6 +178,7 @@ def test_every_number_in_the_fixture_sites_sentences_has_its_label(fixture_site,
     assert any(f"({unverified})" in s or f", {unverified})" in s for s in summaries)  # it read labelled figures
 
 
+@pytest.mark.repo_data
 def test_every_number_in_the_real_sites_sentences_has_its_label(built_site):
     assert scan(built_site) == {}
 

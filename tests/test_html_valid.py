@@ -165,6 +165,7 @@ def errors(report: list[dict], names: dict[Path, str]) -> list[str]:
     ]
 
 
+@pytest.mark.repo_data
 def test_site_html_is_valid(built_site, tmp_path):
     names = stage(built_site, tmp_path / "validate")
     assert any(" (our output)" in n for n in names.values()) and any("embed" in n for n in names.values())
@@ -226,6 +227,7 @@ class _Landmarks(HTMLParser):
                 pass
 
 
+@pytest.mark.repo_data
 def test_one_landmark_of_each_kind(built_site):
     """One banner, one main, one contentinfo on each page of the site (the embed pages: at most one each)."""
     bad = []

@@ -129,6 +129,7 @@ def html_files(site):
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
 
 
+@pytest.mark.repo_data
 def test_the_root_404_page_is_in_the_default_language_and_each_language_has_its_own(built_site):
     """Every language's build writes the root 404.html; the English one must be the one that stays there, and
     each other language's is kept under /<lang>/404.html."""
@@ -138,6 +139,7 @@ def test_the_root_404_page_is_in_the_default_language_and_each_language_has_its_
         assert f'<html lang="{lang}"' in (built_site / lang / "404.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.repo_data
 def test_every_english_page_has_its_twins(built_site):
     english = [p for p in html_files(built_site) if not p.startswith(tuple(f"{lang}/" for lang in OTHER))]
     assert len(english) > 50
@@ -147,6 +149,7 @@ def test_every_english_page_has_its_twins(built_site):
 
 
 @pytest.mark.parametrize("lang", ["en", *OTHER])
+@pytest.mark.repo_data
 def test_lang_hreflang_and_switcher(built_site, site_url, lang):
     prefix = "" if lang == "en" else f"{lang}/"
     for path in ("", "results/", "countries/tgo/", "contribute/"):
@@ -165,6 +168,7 @@ def test_lang_hreflang_and_switcher(built_site, site_url, lang):
             assert f'<link rel="alternate" href="{site_url}/{twin}" hreflang="{other}">' in html
 
 
+@pytest.mark.repo_data
 def test_each_language_searches_its_own_index(built_site):
     """One index per language, with its own stemmer only; a translated page's search looks in its folder."""
     for lang in [i18n.DEFAULT, *OTHER]:
@@ -179,6 +183,7 @@ def test_each_language_searches_its_own_index(built_site):
 
 
 @pytest.mark.browser
+@pytest.mark.repo_data
 def test_french_search_finds_french_pages(page):
     page.goto(page.base + "/fr/results/", wait_until="load")
     page.locator("input.md-search__input").focus()
@@ -189,6 +194,7 @@ def test_french_search_finds_french_pages(page):
     assert not [u for u in page.requests if u.endswith("lunr.es.min.js")]
 
 
+@pytest.mark.repo_data
 def test_release_downloads_are_shared_and_linked_from_every_language(built_site):
     assert not (built_site / "fr" / "downloads" / "latest").exists()
     for lang in OTHER:
@@ -197,6 +203,7 @@ def test_release_downloads_are_shared_and_linked_from_every_language(built_site)
 
 
 @pytest.mark.parametrize("lang", OTHER)
+@pytest.mark.repo_data
 def test_no_english_interface_text(built_site, lang):
     """Compare the visible text with the catalogue's English msgids: on translated page kinds the whole page;
     on every page the footer, and the navigation's labels (whole labels: a page's own title is phase B's)."""
@@ -215,6 +222,7 @@ def test_no_english_interface_text(built_site, lang):
     assert found == {}
 
 
+@pytest.mark.repo_data
 def test_no_english_check_sees_untranslated_text(built_site):
     """The check above fails a page that shows a catalogue string in English."""
     html = (built_site / "fr" / "translations" / "index.html").read_text(encoding="utf-8")
@@ -231,6 +239,7 @@ def test_no_english_check_sees_untranslated_text(built_site):
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", OTHER)
 @pytest.mark.parametrize("kind", ["home", "results", "country"])
+@pytest.mark.repo_data
 def test_axe_and_no_third_party_request(page, lang, kind):
     page.goto(f"{page.base}/{lang}{PAGES[kind].url}", wait_until="load")
     assert page.evaluate("document.documentElement.lang") == lang
@@ -243,6 +252,7 @@ def test_axe_and_no_third_party_request(page, lang, kind):
 
 
 @pytest.mark.browser
+@pytest.mark.repo_data
 def test_switcher_goes_to_the_same_page(page):
     page.goto(f"{page.base}/countries/tgo/", wait_until="load")
     page.locator(".md-header__option .md-select").hover()

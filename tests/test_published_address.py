@@ -87,6 +87,7 @@ def set_site(tmp_path_factory):
     return build(tmp_path_factory.mktemp("set") / "site", SITE_URL=ADDRESS, SPF_REPOSITORY=REPOSITORY)
 
 
+@pytest.mark.repo_data
 def test_a_build_without_an_address_names_none(unset_site):
     for name, text in every_text(unset_site):
         assert "127.0.0.1" not in text and "localhost" not in text, name
@@ -104,6 +105,7 @@ def test_without_a_repository_no_suggest_link_is_shown(unset_site):
         assert suggest_links((unset_site / page).read_text(encoding="utf-8")) == []
 
 
+@pytest.mark.repo_data
 def test_the_address_reaches_every_citation(set_site):
     data = ADDRESS + "data/"
     assert data in released(set_site, "README.md")
@@ -126,6 +128,7 @@ def form_ids(name: str) -> set[str]:
     return {item["id"] for item in form["body"] if "id" in item}
 
 
+@pytest.mark.repo_data
 def test_country_pages_and_register_rows_open_the_issue_forms_filled_in(set_site):
     page = (set_site / "countries/bdi/index.html").read_text(encoding="utf-8")
     links = suggest_links(page)

@@ -48,6 +48,7 @@ def downloaded(pg) -> list[dict]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
+@pytest.mark.repo_data
 def test_filters_show_exactly_the_matching_rows(tool, changes):
     assert sorted(shown_ids(tool)) == sorted(c["change_id"] for c in changes)
     tool.select_option("#register-programme_link", "not stated")
@@ -64,6 +65,7 @@ def test_filters_show_exactly_the_matching_rows(tool, changes):
     assert sorted(shown_ids(tool)) == sorted(c["change_id"] for c in expected)
 
 
+@pytest.mark.repo_data
 def test_phase_filter_and_order_by_date(tool, changes):
     tool.select_option("#register-phase", "2")
     tool.select_option("#register-sort", "desc")
@@ -78,6 +80,7 @@ def test_phase_filter_and_order_by_date(tool, changes):
     assert dated == sorted(dated) and len(set(dated)) > 1
 
 
+@pytest.mark.repo_data
 def test_the_csv_holds_the_rows_shown(tool, changes):
     tool.select_option("#register-programme_link", "not stated")
     tool.select_option("#register-sort", "asc")
@@ -93,6 +96,7 @@ def test_the_csv_holds_the_rows_shown(tool, changes):
         assert row["source_url"].startswith("https://")
 
 
+@pytest.mark.repo_data
 def test_without_javascript_the_whole_register_is_a_plain_table(browser, site_url, changes):
     context = browser.new_context(java_script_enabled=False)
     pg = context.new_page()

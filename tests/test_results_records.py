@@ -47,6 +47,7 @@ def site_files() -> dict:
     return generate(ROOT / "datapackage.json")
 
 
+@pytest.mark.repo_data
 def test_import_is_reproducible(tmp_path):
     """From the package without the records, the import writes the committed files; a second run changes nothing."""
     root = copy_package(tmp_path)
@@ -63,6 +64,7 @@ def test_import_is_reproducible(tmp_path):
     assert {n: (root / "data" / f"{n}.csv").read_bytes() for n in names} == first
 
 
+@pytest.mark.repo_data
 def test_every_record_is_imported_with_its_source(changes):
     with open(RECORDS, encoding="utf-8", newline="") as fh:
         records = list(csv.DictReader(fh))
@@ -92,6 +94,7 @@ def test_records_are_never_counted_as_programme_results(changes):
         assert row["phase"] == "", f"{row['change_id']}: a phase would place it among a phase's results"
 
 
+@pytest.mark.repo_data
 def test_register_chart_and_gaps_count_only_counted_changes(changes, site_files):
     chart = list(csv.DictReader(site_files["downloads/charts/changes-documented-vs-reported.csv"].splitlines()))
     documented = {r["phase"]: int(r["value"]) for r in chart if r["series"].startswith("Documented")}
@@ -103,6 +106,7 @@ def test_register_chart_and_gaps_count_only_counted_changes(changes, site_files)
     assert len(every) > len(counted)  # phase 2 holds rows that are not counted, and they stay out
 
 
+@pytest.mark.repo_data
 def test_home_totals_do_not_depend_on_the_records(tmp_path, site_files):
     """Home is the same with and without every change that is not counted; its cards show the totals."""
     root = copy_package(tmp_path)

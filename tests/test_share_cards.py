@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+import pytest
+
 
 class Meta(HTMLParser):
     def __init__(self):
@@ -25,6 +27,7 @@ def meta(path) -> dict[str, str]:
     return parser.tags
 
 
+@pytest.mark.repo_data
 def test_every_page_has_share_tags_with_absolute_urls(built_site, site_url):
     pages = [p for p in built_site.rglob("*.html") if "embed" not in p.relative_to(built_site).parts]
     assert len(pages) > 50
@@ -37,6 +40,7 @@ def test_every_page_has_share_tags_with_absolute_urls(built_site, site_url):
         assert image.startswith(base) and (built_site / image[len(base) :]).is_file(), (page, image)
 
 
+@pytest.mark.repo_data
 def test_og_image_is_the_first_chart_or_the_site_card(built_site):
     tgo = meta(built_site / "countries" / "tgo" / "index.html")
     assert tgo["og:image"].endswith("/downloads/charts/coverage-tgo.png")

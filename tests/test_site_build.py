@@ -12,10 +12,13 @@ import sys
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import pytest
+
 from conftest import PAGE_KINDS, PUBLISHED_PATH, ROOT, build_package
 from spf import build_site, linkcheck
 
 
+@pytest.mark.repo_data
 def test_site_has_every_page_kind(built_site):
     for kind in PAGE_KINDS:
         assert (built_site / kind.file).is_file(), kind
@@ -24,6 +27,7 @@ def test_site_has_every_page_kind(built_site):
     assert rows and all((built_site / "countries" / r["iso3"].lower() / "index.html").is_file() for r in rows)
 
 
+@pytest.mark.repo_data
 def test_internal_links_resolve(built_site):
     """Checked as published, under the site's path (the 404 pages link root-relative, below that path)."""
     problems, internal, _ = linkcheck.check(built_site, PUBLISHED_PATH)
@@ -87,6 +91,7 @@ def third_party(html: str, own: str) -> tuple[list[str], int]:
     return bad, len(parser.found)
 
 
+@pytest.mark.repo_data
 def test_no_third_party_resources_in_html(built_site, site_url):
     checked = 0
     for page in built_site.rglob("*.html"):
@@ -116,6 +121,7 @@ def test_third_party_check_fails_a_page_with_a_canonical_link_and_a_foreign_reso
     assert checked == 8
 
 
+@pytest.mark.repo_data
 def test_every_chart_csv_link_exists(built_site):
     found = 0
     for page in built_site.rglob("*.html"):
@@ -135,6 +141,7 @@ def test_failed_build_keeps_the_old_site(tmp_path):
     assert (site / "index.html").read_text() == "the good site"
 
 
+@pytest.mark.repo_data
 def test_mkdocs_failure_keeps_the_old_site(tmp_path, monkeypatch):
     site = tmp_path / "site"
     site.mkdir()
@@ -148,9 +155,10 @@ def test_mkdocs_failure_keeps_the_old_site(tmp_path, monkeypatch):
     assert (site / "index.html").read_text() == "the good site"
 
 
+@pytest.mark.repo_data
 def test_plugin_build_equals_a_plain_build_of_the_written_markdown(built_site, site_url, tmp_path):
     """The plugin keeps tables and charts out of Markdown and search and fills in the downloads' sizes late;
-    a plain `mkdocs build` of the same pages written out in full must give the same HTML and search index."""
+    a plain `properdocs build` of the same pages written out in full must give the same HTML and search index."""
     import os
 
     from spf.bench import bare_config
@@ -166,7 +174,7 @@ def test_plugin_build_equals_a_plain_build_of_the_written_markdown(built_site, s
     env = {**os.environ, "SITE_URL": site_url + "/", "NO_MKDOCS_2_WARNING": "1"}
     config = bare_config(docs, tmp_path / "mkdocs.yml")
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", tmp_path / "plain"], env=env, check=True
+        [sys.executable, "-m", "properdocs", "build", "-q", "-f", config, "-d", tmp_path / "plain"], env=env, check=True
     )
     plain, hooked = tmp_path / "plain", built_site
     # The pages written out are the English ones: compare the English site (the other languages' pages are

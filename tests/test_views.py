@@ -37,6 +37,7 @@ def edit(path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.repo_data
 def test_declarations_load_and_name_known_things():
     loaded = views.parse()
     assert loaded.cards and loaded.charts
@@ -103,6 +104,7 @@ def shipped_chart_csvs() -> list[str]:
     return sorted(k for k in generate(DATAPACKAGE) if k.startswith("downloads/charts/") and k.endswith(".csv"))
 
 
+@pytest.mark.repo_data
 def test_chart_ids_and_csv_urls_are_stable(shipped_chart_csvs):
     expected = [line for line in STABLE_IDS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     assert shipped_chart_csvs == sorted(f"downloads/charts/{i}.csv" for i in expected)

@@ -3,7 +3,8 @@ verification labels, licence and site name burned in (downloads/charts/<id>.svg,
 page (embed/<id>/index.html), and the site's share card (assets/images/site-card.png).
 
 PNGs are rendered with resvg (resvg-py, no browser) and cached by the content hash of their SVG under
-build/cache/charts/, so a build that changes no chart renders none."""
+build/cache/charts/, so a build that changes no chart renders none, and a build renders only the charts whose
+SVG changed; those are rendered in parallel worker processes (one per core, this process being one of them)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import resvg_py
 
+from spf.forked import Forked
 from spf.paths import BUILD, MKDOCS_YML
 from spf.sitegen import charts, i18n, svg
 from spf.sitegen.components import LABEL_NAMES, link
@@ -25,6 +27,7 @@ from spf.sitegen.text import h
 LICENCE = "CC BY 4.0"
 CARD_WIDTH = 640  # the downloads' viewBox; PNGs are drawn at 2x: 1280 px wide
 PNG_ZOOM = 2
+MIN_PER_WORKER = 4  # fewer PNGs than this per worker are rendered here: a fork would cost more than it saves
 CACHE = BUILD / "cache" / "charts"  # SPF_CHART_CACHE overrides it (benchmarks); an empty value turns it off
 
 
@@ -84,21 +87,100 @@ def standalone_svg(spec: charts.ChartSpec) -> str:
     return svg.svg_root(w, height, body, spec.title, cls="chart-download")
 
 
-def png(svg_text: str) -> bytes:
-    """PNG at 2x (1280 px wide for a download), from the cache when this exact SVG was rendered before."""
+def _render(svgs: list[str]) -> list[bytes]:
+    return [bytes(resvg_py.svg_to_bytes(svg_string=s, zoom=PNG_ZOOM, background="#ffffff")) for s in svgs]
+
+
+def _shares(svgs: list[str]) -> list[list[str]]:
+    workers = max(1, min(os.cpu_count() or 1, len(svgs) // MIN_PER_WORKER))
+    return [svgs[i::workers] for i in range(workers)]
+
+
+def render_parallel(svgs: list[str]) -> list[bytes]:
+    """PNGs of the SVGs, in order: one share per core, rendered by forked workers and by this process."""
+    shares = _shares(svgs)
+    workers = len(shares)
+    jobs = [Forked("rendering chart PNGs", _render, share) for share in shares[1:]]
+    rendered = [_render(shares[0]), *(job.result() for job in jobs)]
+    out: list[bytes] = [b""] * len(svgs)
+    for i, share in enumerate(rendered):
+        out[i::workers] = share
+    return out
+
+
+def _cache_file(folder: str, svg_text: str) -> Path:
+    return Path(folder) / f"{hashlib.sha256(svg_text.encode('utf-8')).hexdigest()}.png"
+
+
+def _split(svgs: dict[str, str], folder: str) -> tuple[dict[str, bytes], dict[str, list[str]]]:
+    """({path: cached PNG}, {SVG not in the cache: its paths})"""
+    found: dict[str, bytes] = {}
+    missing: dict[str, list[str]] = {}
+    for path, text in svgs.items():
+        cached = _cache_file(folder, text)
+        if folder and cached.is_file():
+            found[path] = cached.read_bytes()
+        else:
+            missing.setdefault(text, []).append(path)
+    return found, missing
+
+
+def _store(folder: str, svg_text: str, data: bytes) -> None:
+    if folder:
+        cached = _cache_file(folder, svg_text)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{hashlib.sha256(data).hexdigest()[:8]}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(cached)  # atomic: parallel builds never read half a file
+
+
+def pngs(svgs: dict[str, str]) -> dict[str, bytes]:
+    """{path: PNG at 2x (1280 px wide for a download)} of {path: SVG}: from the cache when this exact SVG was
+    rendered before; the others (each distinct SVG once) rendered in parallel, then cached."""
     folder = os.environ.get("SPF_CHART_CACHE", str(CACHE))
-    key = hashlib.sha256(svg_text.encode("utf-8")).hexdigest()
-    cached = Path(folder) / f"{key}.png"
-    if folder and cached.is_file():
-        return cached.read_bytes()
-    data = bytes(resvg_py.svg_to_bytes(svg_string=svg_text, zoom=PNG_ZOOM, background="#ffffff"))
-    if not folder:
-        return data
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{hashlib.sha256(data).hexdigest()[:8]}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(cached)  # atomic: parallel builds never read half a file
-    return data
+    out, missing = _split(svgs, folder)
+    for text, data in zip(missing, render_parallel(list(missing)), strict=True):
+        out.update(dict.fromkeys(missing[text], data))
+        _store(folder, text, data)
+    return out
+
+
+class PngJob:
+    """The build's PNG downloads, rendered beside it: add() takes them as they are generated (cached ones at
+    once, the others in forked workers that start at once), write() waits for the workers and writes every PNG
+    into the site. So MkDocs renders the pages while the charts are drawn."""
+
+    def __init__(self):
+        self.folder = os.environ.get("SPF_CHART_CACHE", str(CACHE))
+        self.ready: dict[str, bytes] = {}
+        self.jobs: list[tuple[list[str], list[list[str]], Forked]] = []
+
+    def add(self, svgs: dict[str, str], prefix: str = "") -> None:
+        """Render {path: SVG}; each PNG is written to prefix + path under the site."""
+        found, missing = _split({prefix + path: text for path, text in svgs.items()}, self.folder)
+        self.ready.update(found)
+        for share in _shares(list(missing)) if missing else []:
+            job = Forked("rendering chart PNGs", _render, share)
+            self.jobs.append((share, [missing[text] for text in share], job))
+
+    def write(self, site_dir: Path) -> None:
+        for share, paths, job in self.jobs:
+            for text, where, data in zip(share, paths, job.result(), strict=True):
+                _store(self.folder, text, data)
+                self.ready.update(dict.fromkeys(where, data))
+        self.jobs = []
+        for path, data in self.ready.items():
+            (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / path).write_bytes(data)
+
+    def cancel(self) -> None:
+        for entry in self.jobs:
+            entry[2].cancel()
+
+
+def png(svg_text: str) -> bytes:
+    """One PNG at 2x, from the cache when this exact SVG was rendered before."""
+    return pngs({"": svg_text})[""]
 
 
 def embed_path(spec: charts.ChartSpec) -> str:
@@ -144,15 +226,18 @@ def embed_page(spec: charts.ChartSpec, page_src: str) -> str:
     )
 
 
-def files(spec: charts.ChartSpec, page_src: str) -> dict[str, str | bytes]:
-    """The chart's SVG and PNG downloads and its embed page, by path under docs/."""
-    standalone = standalone_svg(spec)
-    base = f"downloads/charts/{spec.id}"
-    return {
-        f"{base}.svg": standalone,
-        f"{base}.png": png(standalone),
-        embed_path(spec): embed_page(spec, page_src),
-    }
+def files(spec: charts.ChartSpec, page_src: str) -> dict[str, str]:
+    """The chart's SVG download and its embed page, by path under docs/. The PNG download is the SVG's
+    (png_path): render all of a build's PNGs at once with pngs(), so that they are drawn in parallel."""
+    return {svg_path(spec): standalone_svg(spec), embed_path(spec): embed_page(spec, page_src)}
+
+
+def svg_path(spec: charts.ChartSpec) -> str:
+    return f"downloads/charts/{spec.id}.svg"
+
+
+def png_path(spec: charts.ChartSpec) -> str:
+    return f"downloads/charts/{spec.id}.png"
 
 
 def site_card() -> dict[str, bytes]:

@@ -9,6 +9,7 @@ Generation is deterministic: the same package gives byte-identical files.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,14 +63,21 @@ def load(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> I
     )
 
 
-def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None = None) -> dict[str, str | bytes]:
+def pages(
+    inputs: Inputs,
+    made: list[downloads.Planned],
+    blocks: Blocks | None = None,
+    png_sink: Callable[[dict[str, str]], None] | None = None,
+) -> dict[str, str | bytes]:
     """{path under docs/: text} of every generated page and chart CSV, in the current language (i18n.using;
-    English by default). `made` are the release downloads, built
+    English by default). With `png_sink`, the chart PNGs' {path: SVG} go to it (chart_files.PngJob.add
+    renders them beside the build) instead of being rendered here. `made` are the release downloads, built
     (their sizes and checksums are written in) or only planned (placeholders, see late.py). With
     `blocks`, tables and charts are left out of the Markdown and collected there (see Page.markdown)."""
     pkg = inputs.pkg
     files: dict[str, str] = {}
     chart_ids: set[str] = set()
+    png_svgs: dict[str, str] = {}
     built = [page for module in PAGE_MODULES for page in module.build(pkg)]
     built += data_section.build(pkg, made, inputs.release, inputs.changelog)
     built.append(coverage.page())
@@ -82,7 +90,12 @@ def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None =
                 raise ValueError(f"two charts share the id {spec.id!r}")
             chart_ids.add(spec.id)
             files[charts.csv_path(spec)] = charts.csv_text(spec)
-            files.update(chart_files.files(spec, page.src))  # SVG and PNG downloads, embed page
+            files.update(chart_files.files(spec, page.src))  # SVG download, embed page
+            png_svgs[chart_files.png_path(spec)] = files[chart_files.svg_path(spec)]
+    if png_sink is None:
+        files.update(chart_files.pngs(png_svgs))  # PNG downloads: only new SVGs are rendered, in parallel
+    else:
+        png_sink(png_svgs)
     files.update(chart_files.site_card())
     return files
 

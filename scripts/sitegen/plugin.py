@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import partial
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
@@ -28,6 +29,7 @@ from mkdocs.structure.files import File, Files
 
 from spf.paths import BUILD, DATAPACKAGE
 from spf.sitegen import downloads, generate, i18n, register, sitemaps, theme_patch
+from spf.sitegen.chart_files import PngJob
 from spf.sitegen.generate import Inputs
 from spf.sitegen.late import LateFill, ReleaseJob
 from spf.validator.checks import resource_names
@@ -65,6 +67,7 @@ class SpfPlugin(BasePlugin):
         self.inputs: Inputs | None = None  # loaded once per build of all languages
         self.job: ReleaseJob | None = None
         self.release_link: re.Pattern | None = None
+        self.png_job: PngJob | None = None  # the chart PNGs of every language, drawn while MkDocs renders
         self.sitemaps = sitemaps.Sitemaps(i18n.DEFAULT)
         self.depth = 0  # mkdocs-static-i18n builds the other languages inside the default one's on_post_build
 
@@ -93,6 +96,7 @@ class SpfPlugin(BasePlugin):
         shared = (*release_folders, register.SCRIPT)
         self.release_link = re.compile(r'((?:href|src)=")((?:\.\./)*)(' + "|".join(map(re.escape, shared)) + ")")
         self.job = ReleaseJob(downloads.write_release, self.inputs, Path(config.site_dir))
+        self.png_job = PngJob()
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen the hand-written pages of the language
     def on_files(self, files: Files, *, config) -> Files:
@@ -102,7 +106,9 @@ class SpfPlugin(BasePlugin):
             self.sitemaps = sitemaps.Sitemaps(langs[0])
         self.late = LateFill(self.job)
         with i18n.using(lang):
-            pages = generate.pages(self.inputs, downloads.plan(self.inputs.pkg, self.inputs.release), self.late.blocks)
+            made = downloads.plan(self.inputs.pkg, self.inputs.release)
+            prefix = "" if lang == i18n.DEFAULT else f"{lang}/"  # where localise() puts the language's files
+            pages = generate.pages(self.inputs, made, self.late.blocks, partial(self.png_job.add, prefix=prefix))
         for path in self.late.order(pages):
             if files.get_file_from_path(path) is not None:
                 raise RuntimeError(f"generated file {path} would replace a hand-written file in docs/")
@@ -127,6 +133,7 @@ class SpfPlugin(BasePlugin):
         self.late.finish()
         self.depth -= 1
         if self.depth == 0:  # the default language's build ends last, after mkdocs-static-i18n built the others
+            self.png_job.write(Path(config.site_dir))
             theme_patch.patch_site(Path(config.site_dir))
             self.sitemaps.write(Path(config.site_dir), config.site_url or "")
 
@@ -134,3 +141,5 @@ class SpfPlugin(BasePlugin):
         self.depth = 0
         if self.late is not None:
             self.late.cancel()
+        if self.png_job is not None:
+            self.png_job.cancel()
