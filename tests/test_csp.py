@@ -136,6 +136,7 @@ def _directives(policy: str) -> dict[str, list[str]]:
     return {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
 
 
+@pytest.mark.repo_data
 def test_no_inline_style_sheet_applies_and_no_form_submits(built_site):
     """style-src without 'unsafe-inline' (an injected <style> does not apply; the embed pages' own stylesheet
     is allowed by its hash), form-action 'none'; and the pages carry no inline style of their own."""
@@ -153,6 +154,7 @@ def test_no_inline_style_sheet_applies_and_no_form_submits(built_site):
         assert all(_sha(s) in policy["style-src"] for s in styles), page
 
 
+@pytest.mark.repo_data
 def test_the_policy_is_the_first_element_after_charset_in_every_html_file(built_site):
     """Nothing derived from input (a description, a title) comes before the policy."""
     first = re.compile(r'<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" ', re.I)

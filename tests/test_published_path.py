@@ -18,6 +18,8 @@ from conftest import PAGE_KINDS, PUBLISHED_PATH, ROOT
 from spf import linkcheck
 from spf.sitegen import i18n, theme_patch
 
+pytestmark = pytest.mark.repo_data  # the served site is built from the repository's package
+
 LANGS = i18n.languages()
 SITEMAP_XSD = etree.XMLSchema(etree.parse(str(ROOT / "tests" / "schemas" / "sitemap.xsd")))
 NOT_BEFORE_ASKED = ("sitemap.xml", "search_index.json", "/workers/search.")
