@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spf.canonical import file_facts
 from spf.forked import Forked
-from spf.sitegen import workbook
+from spf.sitegen import parquet, workbook
 from spf.sitegen.late import download_placeholder
 from spf.sitegen.release import Release
 
@@ -46,7 +46,7 @@ class Planned:
     placeholders, which late.py fills in the rendered page once the file exists."""
 
     name: str  # file name inside the folder
-    kind: str  # csv | json | xlsx | zip
+    kind: str  # csv | json | parquet | xlsx | zip
     resource: str | None
     latest_name: str
 
@@ -123,6 +123,9 @@ def data_card(pkg, release: Release) -> str:
         lines.append(f"- `{res['path']}` ({len(pkg[res['name']])} rows): {res.get('description', '')}")
     lines += [
         "",
+        "`parquet/<resource>.parquet`: the same rows as Parquet, typed from the Table Schema (not part of the",
+        "Frictionless package; for DuckDB, Polars, Arrow, pandas and R).",
+        "",
         "## Validate",
         "",
         "    pip install frictionless && frictionless validate datapackage.json",
@@ -153,16 +156,30 @@ def released_descriptor(pkg) -> bytes:
     return (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def package_zip(pkg, release: Release, citation_cff: str) -> bytes:
+def package_zip(pkg, release: Release, citation_cff: str, extra: list[tuple[str, bytes]] = ()) -> bytes:
     entries = [("datapackage.json", released_descriptor(pkg))]
     for res in pkg.descriptor["resources"]:
         entries.append((res["path"], (pkg.root / res["path"]).read_bytes()))
+    entries += list(extra)
     entries += [
         ("README.md", data_card(pkg, release).encode()),
         ("LICENSE.txt", LICENCE_NOTE.encode()),
         ("CITATION.cff", release.cff(citation_cff).encode()),
     ]
     return _fixed_zip(entries, release.date)
+
+
+def parquet_content(pkg, name: str, table: tuple[str, list], release: Release) -> bytes:
+    res = next(r for r in pkg.descriptor["resources"] if r["name"] == name)
+    return parquet.table_bytes(res, table[0], table[1], release.version)
+
+
+def parquet_entries(pkg, tables: dict, release: Release) -> list[tuple[str, bytes]]:
+    """The zip's Parquet copies, beside the CSVs: parquet/<resource>.parquet (not resources of the package)."""
+    return [
+        (f"parquet/{res['name']}.parquet", parquet_content(pkg, res["name"], tables[res["name"]], release))
+        for res in pkg.descriptor["resources"]
+    ]
 
 
 def plan(pkg, release: Release) -> list[Planned]:
@@ -173,6 +190,7 @@ def plan(pkg, release: Release) -> list[Planned]:
         name = res["name"]
         out.append(Planned(f"{name}-{v}.csv", "csv", name, f"{name}.csv"))
         out.append(Planned(f"{name}-{v}.json", "json", name, f"{name}.json"))
+        out.append(Planned(f"{name}-{v}.parquet", "parquet", name, f"{name}.parquet"))
     out.append(Planned(f"{PACKAGE_STEM}-{v}.xlsx", "xlsx", None, f"{PACKAGE_STEM}.xlsx"))
     out.append(Planned(f"{PACKAGE_STEM}-{v}.zip", "zip", None, f"{PACKAGE_STEM}.zip"))
     return out
@@ -192,7 +210,9 @@ def build(pkg, release: Release, citation_cff: str) -> list[Download]:
             header, rows = tables[p.resource]
             lines = [encode(dict(zip(header, r, strict=True))) for r in rows]
             return ("[\n" + ",\n".join(lines) + "\n]\n").encode()  # one record per line
-        return package_zip(pkg, release, citation_cff)
+        if p.kind == "parquet":
+            return parquet_content(pkg, p.resource, tables[p.resource], release)
+        return package_zip(pkg, release, citation_cff, parquet_entries(pkg, tables, release))
 
     planned = plan(pkg, release)
     contents = {p.name: content(p) for p in planned if p.kind != "xlsx"}
@@ -210,6 +230,8 @@ def cache_key(pkg, release: Release, citation_cff: str) -> str:
         Path(__file__).read_bytes(),
         Path(workbook.__file__).read_bytes(),
         workbook.ENGINE.encode(),
+        Path(parquet.__file__).read_bytes(),
+        parquet.ENGINE.encode(),
     ]:
         digest.update(hashlib.sha256(part).digest())
     for res in pkg.descriptor["resources"]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spf.paths import DATAPACKAGE
-from spf.sitegen import chart_files, charts, coverage, downloads, i18n, release
+from spf.sitegen import chart_files, chart_meta, charts, coverage, downloads, i18n, release
 from spf.sitegen.late import Blocks
 from spf.sitegen.package import Package
 from spf.sitegen.pages import (
@@ -43,6 +43,7 @@ class Inputs:
     changelog: str
     citation_cff: str
     cache_dir: Path | None
+    site_url: str = ""  # the published address ("" when not set)
 
 
 def load(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> Inputs:
@@ -59,6 +60,7 @@ def load(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> I
         changelog.read_text(encoding="utf-8"),
         (pkg.root / "CITATION.cff").read_text(encoding="utf-8"),
         Path(settings["cache_dir"]) if settings.get("cache_dir") else None,
+        settings["site_url"] or "",
     )
 
 
@@ -67,6 +69,11 @@ def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None =
     English by default). `made` are the release downloads, built
     (their sizes and checksums are written in) or only planned (placeholders, see late.py). With
     `blocks`, tables and charts are left out of the Markdown and collected there (see Page.markdown)."""
+    with chart_meta.using(inputs.site_url, inputs.release):  # the charts' snippets, citations and metadata
+        return _pages(inputs, made, blocks)
+
+
+def _pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None) -> dict[str, str | bytes]:
     pkg = inputs.pkg
     files: dict[str, str] = {}
     chart_ids: set[str] = set()
@@ -82,6 +89,7 @@ def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None =
                 raise ValueError(f"two charts share the id {spec.id!r}")
             chart_ids.add(spec.id)
             files[charts.csv_path(spec)] = charts.csv_text(spec)
+            files[chart_meta.metadata_path(spec.id)] = chart_meta.metadata(spec, page.src, pkg)
             files.update(chart_files.files(spec, page.src))  # SVG and PNG downloads, embed page
     files.update(chart_files.site_card())
     return files

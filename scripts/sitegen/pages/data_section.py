@@ -13,6 +13,7 @@ from spf.sitegen.text import h, md, number
 KIND_NAMES = {
     "csv": N_("CSV"),
     "json": N_("JSON (records)"),
+    "parquet": N_("Parquet (typed columns)"),
     "xlsx": N_("Excel workbook (all resources)"),
     "zip": N_("Data package zip (all resources, datapackage.json, README, licence, citation)"),
 }
