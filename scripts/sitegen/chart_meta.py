@@ -4,7 +4,7 @@ licence, release, the page) and, in the chart's download area, one-line snippets
 address in Python (pandas), R and Stata, with the chart's citation.
 
 The published address (site_url) and the release reach the charts through `using()`, set by generate.pages
-around the page modules (as i18n.using sets the language). Without a published address no absolute URL is
+around the page modules (published.py). Without a published address no absolute URL is
 written: the snippets read the downloaded file by its name and the metadata names the page relatively.
 Text from the package goes into JSON only through json.dumps and into HTML only through text.h.
 """
@@ -12,46 +12,15 @@ Text from the package goes into JSON only through json.dumps and into HTML only 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass
 
 from spf.sitegen import i18n
 from spf.sitegen.components import LABEL_NAMES, page_url
 from spf.sitegen.i18n import _
-from spf.sitegen.release import Release
+from spf.sitegen.published import absolute, current
 from spf.sitegen.text import h, is_blank
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 SCHEMA = "spf-chart-metadata/1"  # bump only with an additive change's new field list in the README
-
-
-@dataclass(frozen=True)
-class Published:
-    site_url: str  # "" when the site has no published address
-    release: Release
-
-
-_published: ContextVar[Published | None] = ContextVar("spf_published", default=None)
-
-
-@contextmanager
-def using(site_url: str, release: Release) -> Iterator[None]:
-    token = _published.set(Published(site_url.rstrip("/") + "/" if site_url else "", release))
-    try:
-        yield
-    finally:
-        _published.reset(token)
-
-
-def absolute(path: str) -> str:
-    """The published address of a path of the current language's site ("" without a published address)."""
-    pub = _published.get()
-    if pub is None or not pub.site_url:
-        return ""
-    lang = i18n.current()
-    return pub.site_url + ("" if lang == i18n.DEFAULT else f"{lang}/") + path
 
 
 def metadata_path(chart_id: str) -> str:
@@ -85,7 +54,7 @@ def sources(spec, pkg) -> list[dict]:
 
 def metadata(spec, page_src: str, pkg) -> str:
     """CHART_ID.metadata.json: the chart's description, in the current language, as deterministic JSON."""
-    pub = _published.get()
+    pub = current()
     rel = pub.release if pub else None
     page = page_url(page_src)
     page_path = (page + "/" if page else "") + f"#{spec.id}"
@@ -110,7 +79,7 @@ def metadata(spec, page_src: str, pkg) -> str:
 
 
 def citation_for(spec, page_path: str) -> str:
-    pub = _published.get()
+    pub = current()
     if pub is None:
         return ""
     rel = pub.release

@@ -270,11 +270,18 @@ def write_release(inputs, site_dir: Path) -> dict[str, tuple[str, str]]:
     """Build (or reuse from the cache) the downloads of `inputs` (generate.Inputs) and write them into
     site_dir; {file name: (size text, sha256)} for late.ReleaseJob."""
     made = build_cached(inputs.pkg, inputs.release, inputs.citation_cff, inputs.cache_dir)
-    for path, content in files(made, inputs.release).items():
+    for path, content in {**files(made, inputs.release), **described(inputs, made)}.items():
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     return {d.name: (d.size_text, d.sha256) for d in made}
+
+
+def described(inputs, made: list[Download]) -> dict[str, bytes]:
+    """The release's DCAT catalogue, beside the files it describes (linked_data.py); not in SHA256SUMS."""
+    from spf.sitegen import linked_data
+
+    return linked_data.catalogue_files(inputs.pkg, inputs.release, made, inputs.site_url)
 
 
 def sums(downloads: list[Download], latest: bool) -> bytes:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spf.paths import DATAPACKAGE
-from spf.sitegen import chart_files, chart_meta, charts, coverage, downloads, i18n, release
+from spf.sitegen import chart_files, chart_meta, charts, coverage, downloads, feeds, i18n, published, release
 from spf.sitegen.late import Blocks
 from spf.sitegen.package import Package
 from spf.sitegen.pages import (
@@ -69,7 +69,7 @@ def pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None =
     English by default). `made` are the release downloads, built
     (their sizes and checksums are written in) or only planned (placeholders, see late.py). With
     `blocks`, tables and charts are left out of the Markdown and collected there (see Page.markdown)."""
-    with chart_meta.using(inputs.site_url, inputs.release):  # the charts' snippets, citations and metadata
+    with published.using(inputs.site_url, inputs.release):  # the charts' snippets, citations and metadata
         return _pages(inputs, made, blocks)
 
 
@@ -92,6 +92,7 @@ def _pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None)
             files[chart_meta.metadata_path(spec.id)] = chart_meta.metadata(spec, page.src, pkg)
             files.update(chart_files.files(spec, page.src))  # SVG and PNG downloads, embed page
     files.update(chart_files.site_card())
+    files[feeds.PATH] = feeds.atom(inputs.changelog, inputs.release, chart_files.site_name())  # this language's
     return files
 
 
@@ -101,7 +102,7 @@ def generate(
     """{path under docs/: content} for every generated page (in `lang`), chart CSV and release download."""
     inputs = load(descriptor_path, settings)
     made = downloads.build_cached(inputs.pkg, inputs.release, inputs.citation_cff, inputs.cache_dir)
-    files: dict[str, str | bytes] = dict(downloads.files(made, inputs.release))
+    files: dict[str, str | bytes] = {**downloads.files(made, inputs.release), **downloads.described(inputs, made)}
     with i18n.using(lang):
         generated = pages(inputs, made)
     for path, text in generated.items():

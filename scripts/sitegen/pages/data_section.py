@@ -3,6 +3,7 @@ rendered from its Table Schema, the changelog of the data, and how to cite."""
 
 from __future__ import annotations
 
+from spf.sitegen import freshness, linked_data, settings
 from spf.sitegen.components import Column, Raw, data_lang, data_text, link, md_link, sentence, source_link, table
 from spf.sitegen.downloads import Planned, folder
 from spf.sitegen.i18n import N_, _, ngettext
@@ -146,6 +147,8 @@ def resource_page(pkg, res: dict, downloads: list[Planned], release: Release) ->
             file=f"<code>{h(res['path'])}</code>",
         ),
         data_md(res.get("description", "")),
+        freshness.note(freshness.years(pkg, name), release, settings.stale_after_years()),
+        linked_data.script(linked_data.dataset(pkg, release, downloads, res)),
     )
     page.add("## " + _("Download"), download_table(src, [d for d in downloads if d.resource == name], release))
     counts = {}
@@ -170,6 +173,16 @@ def resource_page(pkg, res: dict, downloads: list[Planned], release: Release) ->
     return page
 
 
+def newest_year(pkg, name: str, release: Release) -> Raw | str:
+    """The resource's newest year, marked when it is older than the configured age at this release."""
+    span = freshness.years(pkg, name)
+    if span is None:
+        return "–"
+    if freshness.is_stale(span[1], release.date, settings.stale_after_years()):
+        return Raw(f'{span[1]} <strong class="freshness--stale">({h(_("old"))})</strong>')
+    return str(span[1])
+
+
 def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
     src = "data/index.md"
     page = Page(
@@ -187,7 +200,8 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
             version=md(release.version),
             date=md(release.date),
             href=md_link(src, "data/changelog.md"),
-        )
+        ),
+        linked_data.script(linked_data.dataset(pkg, release, downloads)),
     )
     page.add("## " + _("The whole package"), download_table(src, [d for d in downloads if d.resource is None], release))
     sums = f"{folder(release)}/SHA256SUMS"
@@ -206,6 +220,7 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
             "name": Raw(f'<a href="{h(link(src, "data/" + r["name"] + ".md"))}"{data_lang()}>{h(r["name"])}</a>'),
             "title": data_text(r.get("title", "")),
             "rows": len(pkg[r["name"]]),
+            "newest": newest_year(pkg, r["name"], release),
             "description": data_text(r.get("description", "")),
         }
         for r in pkg.descriptor["resources"]
@@ -214,6 +229,7 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
         Column("name", _("Resource")),
         Column("title", _("Title")),
         Column("rows", _("Rows"), True),
+        Column("newest", _("Newest year")),
         Column("description", _("Description")),
     ]
     page.add("## " + _("Resources"), table(columns, rows))
