@@ -34,22 +34,25 @@ def csv_reference(chart_id: str) -> str:
 
 def sources(spec, pkg) -> list[dict]:
     """Each distinct (source, label) of the chart's rows, with the source's title and address from the
-    package; rows counted from the package itself have no source id."""
+    package (a cell may name several sources, `a; b`); rows counted from the package itself name none."""
     seen: dict[tuple[str, str], dict] = {}
     for row in spec.data:
-        sid = "" if is_blank(row.get("source_id")) else str(row["source_id"])
         label = str(row.get(spec.label_col) or "unlabelled")
-        if (sid, label) in seen:
-            continue
-        known = pkg.sources.get(sid, {}) if sid else {}
-        title = row.get("source_title") if not is_blank(row.get("source_title")) else known.get("title", "")
-        url = row.get("source_url") if not is_blank(row.get("source_url")) else known.get("url", "")
-        entry = {"id": sid or None, "title": str(title or "") or None, "url": str(url or "") or None}
-        if not sid:
-            entry["title"] = _("Counted from this site's data package")
-        entry["label"] = label
-        seen[(sid, label)] = entry
+        ids = [] if is_blank(row.get("source_id")) else [s.strip() for s in str(row["source_id"]).split(";")]
+        for sid in [s for s in ids if s] or [""]:
+            if (sid, label) not in seen:
+                seen[(sid, label)] = _source(row, sid, label, pkg, single=len(ids) == 1)
     return list(seen.values())
+
+
+def _source(row: dict, sid: str, label: str, pkg, single: bool) -> dict:
+    if not sid:
+        return {"id": None, "title": _("Counted from this site's data package"), "url": None, "label": label}
+    known = pkg.sources.get(sid, {})
+    # the row's own title and address belong to its source only when it names one
+    title = row.get("source_title") if single and not is_blank(row.get("source_title")) else known.get("title")
+    url = row.get("source_url") if single and not is_blank(row.get("source_url")) else known.get("url")
+    return {"id": sid, "title": str(title or "") or None, "url": str(url or "") or None, "label": label}
 
 
 def metadata(spec, page_src: str, pkg) -> str:
@@ -112,8 +115,9 @@ def use_html(spec, page_src: str) -> str:
     cite = citation_for(spec, (page + "/" if page else "") + f"#{spec.id}")
     intro = _("Load the data in one line:") if absolute("x") else _("Download the CSV, then load it in one line:")
     lines = "".join(f"<dt>{h(lang)}</dt><dd><pre><code>{h(code)}</code></pre></dd>" for lang, code in snippets(spec.id))
-    cite_html = f"<p>{h(_('Cite this chart:'))} {h(cite)}</p>" if cite else ""
+    cite_words, summary = _("Cite this chart:"), _("Use this data")
+    cite_html = f"<p>{h(cite_words)} {h(cite)}</p>" if cite else ""
     return (
-        f'<details class="chart__use"><summary>{h(_("Use this data"))}</summary>'
+        f'<details class="chart__use"><summary>{h(summary)}</summary>'
         f"<p>{h(intro)}</p><dl>{lines}</dl>{cite_html}</details>"
     )

@@ -270,7 +270,7 @@ def write_release(inputs, site_dir: Path) -> dict[str, tuple[str, str]]:
     """Build (or reuse from the cache) the downloads of `inputs` (generate.Inputs) and write them into
     site_dir; {file name: (size text, sha256)} for late.ReleaseJob."""
     made = build_cached(inputs.pkg, inputs.release, inputs.citation_cff, inputs.cache_dir)
-    for path, content in {**files(made, inputs.release), **described(inputs, made)}.items():
+    for path, content in described(inputs, made).items():
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
@@ -278,10 +278,16 @@ def write_release(inputs, site_dir: Path) -> dict[str, tuple[str, str]]:
 
 
 def described(inputs, made: list[Download]) -> dict[str, bytes]:
-    """The release's DCAT catalogue, beside the files it describes (linked_data.py); not in SHA256SUMS."""
+    """files() plus the release's DCAT catalogue (linked_data.py) in each folder, listed in its SHA256SUMS
+    (the catalogue holds the other files' checksums, never its own)."""
     from spf.sitegen import linked_data
 
-    return linked_data.catalogue_files(inputs.pkg, inputs.release, made, inputs.site_url)
+    out = files(made, inputs.release)
+    for path, content in linked_data.catalogue_files(inputs.pkg, inputs.release, made, inputs.site_url).items():
+        out[path] = content
+        where, name = path.rsplit("/", 1)
+        out[f"{where}/SHA256SUMS"] += f"{hashlib.sha256(content).hexdigest()}  {name}\n".encode()
+    return out
 
 
 def sums(downloads: list[Download], latest: bool) -> bytes:

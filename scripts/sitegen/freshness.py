@@ -52,7 +52,8 @@ def note(span: tuple[int, int] | None, release, max_age: int) -> str:
 
     updated = _("Last updated in release {version} ({date}).", version=release.version, date=release.date)
     if span is None:
-        return f'<p class="freshness">{h(updated)} {h(_("These rows describe no period."))}</p>'
+        none = _("These rows describe no period.")
+        return f'<p class="freshness">{h(updated)} {h(none)}</p>'
     covered = _(
         "Years covered: {years}; newest year: {newest}.", years=range_(str(span[0]), str(span[1])), newest=span[1]
     )

@@ -93,7 +93,8 @@ def dataset(pkg, release, downloads: list, res: dict | None = None) -> dict:
         "creditText": release.citation(),
         **_span(freshness.package_years(pkg) if res is None else freshness.years(pkg, name)),
         **_places(pkg, name),
-        "distribution": [_distribution(d, release) for d in downloads if d.resource == name],
+        # the whole package: every file of the release; a resource: its own files
+        "distribution": [_distribution(d, release) for d in downloads if name is None or d.resource == name],
     }
     if res is not None:
         doc["variableMeasured"] = [f["name"] for f in res["schema"]["fields"]]

@@ -179,7 +179,8 @@ def newest_year(pkg, name: str, release: Release) -> Raw | str:
     if span is None:
         return "–"
     if freshness.is_stale(span[1], release.date, settings.stale_after_years()):
-        return Raw(f'{span[1]} <strong class="freshness--stale">({h(_("old"))})</strong>')
+        old = _("old")
+        return Raw(f'{span[1]} <strong class="freshness--stale">({h(old)})</strong>')
     return str(span[1])
 
 
@@ -215,6 +216,13 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
         validate="<code>frictionless validate datapackage.json</code>",
     )
     page.add(f"<p>{checksums}</p>")
+    catalogue, feed = _("DCAT catalogue"), _("Atom feed")
+    follow = sentence(
+        _("For open-data portals: the {catalogue} of this release. To follow new releases: the {feed}."),
+        catalogue=f'<a href="{h(link(src, folder(release) + "/catalog.jsonld"))}">{h(catalogue)}</a>',
+        feed=f'<a href="{h(link(src, "feed.xml"))}" type="application/atom+xml">{h(feed)}</a>',
+    )
+    page.add(f"<p>{follow}</p>")
     rows = [
         {
             "name": Raw(f'<a href="{h(link(src, "data/" + r["name"] + ".md"))}"{data_lang()}>{h(r["name"])}</a>'),
