@@ -114,10 +114,8 @@ def use_html(spec, page_src: str) -> str:
     page = page_url(page_src)
     cite = citation_for(spec, (page + "/" if page else "") + f"#{spec.id}")
     intro = _("Load the data in one line:") if absolute("x") else _("Download the CSV, then load it in one line:")
-    lines = "".join(f"<dt>{h(lang)}</dt><dd><pre><code>{h(code)}</code></pre></dd>" for lang, code in snippets(spec.id))
+    # code and references to copy, not sentences of figures: in <pre>, as written
+    lines = "".join(f"<p>{h(lang)}</p><pre><code>{h(code)}</code></pre>" for lang, code in snippets(spec.id))
     cite_words, summary = _("Cite this chart:"), _("Use this data")
-    cite_html = f"<p>{h(cite_words)} {h(cite)}</p>" if cite else ""
-    return (
-        f'<details class="chart__use"><summary>{h(summary)}</summary>'
-        f"<p>{h(intro)}</p><dl>{lines}</dl>{cite_html}</details>"
-    )
+    cite_html = f'<p>{h(cite_words)}</p><pre class="chart__cite">{h(cite)}</pre>' if cite else ""
+    return f'<details class="chart__use"><summary>{h(summary)}</summary><p>{h(intro)}</p>{lines}{cite_html}</details>'

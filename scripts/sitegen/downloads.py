@@ -46,7 +46,7 @@ class Planned:
     placeholders, which late.py fills in the rendered page once the file exists."""
 
     name: str  # file name inside the folder
-    kind: str  # csv | json | parquet | xlsx | zip
+    kind: str  # csv | json | parquet | xlsx | zip | dcat
     resource: str | None
     latest_name: str
 
@@ -193,6 +193,7 @@ def plan(pkg, release: Release) -> list[Planned]:
         out.append(Planned(f"{name}-{v}.parquet", "parquet", name, f"{name}.parquet"))
     out.append(Planned(f"{PACKAGE_STEM}-{v}.xlsx", "xlsx", None, f"{PACKAGE_STEM}.xlsx"))
     out.append(Planned(f"{PACKAGE_STEM}-{v}.zip", "zip", None, f"{PACKAGE_STEM}.zip"))
+    out.append(Planned(f"catalog-{v}.jsonld", "dcat", None, "catalog.jsonld"))  # describes the others: last
     return out
 
 
@@ -215,9 +216,10 @@ def build(pkg, release: Release, citation_cff: str) -> list[Download]:
         return package_zip(pkg, release, citation_cff, parquet_entries(pkg, tables, release))
 
     planned = plan(pkg, release)
-    contents = {p.name: content(p) for p in planned if p.kind != "xlsx"}
+    contents = {p.name: content(p) for p in planned if p.kind not in ("xlsx", "dcat")}
     contents.update({p.name: book.result() for p in planned if p.kind == "xlsx"})  # waits for the workbook
-    return [Download(p.name, p.kind, p.resource, p.latest_name, contents[p.name]) for p in planned]
+    made = [Download(p.name, p.kind, p.resource, p.latest_name, contents[p.name]) for p in planned if p.kind != "dcat"]
+    return made + described(pkg, release, made, [p for p in planned if p.kind == "dcat"])
 
 
 def cache_key(pkg, release: Release, citation_cff: str) -> str:
@@ -231,6 +233,7 @@ def cache_key(pkg, release: Release, citation_cff: str) -> str:
         Path(workbook.__file__).read_bytes(),
         workbook.ENGINE.encode(),
         Path(parquet.__file__).read_bytes(),
+        (Path(__file__).parent / "linked_data.py").read_bytes(),
         parquet.ENGINE.encode(),
     ]:
         digest.update(hashlib.sha256(part).digest())
@@ -270,24 +273,21 @@ def write_release(inputs, site_dir: Path) -> dict[str, tuple[str, str]]:
     """Build (or reuse from the cache) the downloads of `inputs` (generate.Inputs) and write them into
     site_dir; {file name: (size text, sha256)} for late.ReleaseJob."""
     made = build_cached(inputs.pkg, inputs.release, inputs.citation_cff, inputs.cache_dir)
-    for path, content in described(inputs, made).items():
+    for path, content in files(made, inputs.release).items():
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     return {d.name: (d.size_text, d.sha256) for d in made}
 
 
-def described(inputs, made: list[Download]) -> dict[str, bytes]:
-    """files() plus the release's DCAT catalogue (linked_data.py) in each folder, listed in its SHA256SUMS
-    (the catalogue holds the other files' checksums, never its own)."""
+def described(pkg, release: Release, made: list[Download], planned: list[Planned]) -> list[Download]:
+    """The release's DCAT catalogue (linked_data.py) of the files in `made`; it holds their sizes and checksums,
+    and is itself listed in SHA256SUMS."""
     from spf.sitegen import linked_data
 
-    out = files(made, inputs.release)
-    for path, content in linked_data.catalogue_files(inputs.pkg, inputs.release, made, inputs.site_url).items():
-        out[path] = content
-        where, name = path.rsplit("/", 1)
-        out[f"{where}/SHA256SUMS"] += f"{hashlib.sha256(content).hexdigest()}  {name}\n".encode()
-    return out
+    return [
+        Download(p.name, p.kind, p.resource, p.latest_name, linked_data.catalogue(pkg, release, made)) for p in planned
+    ]
 
 
 def sums(downloads: list[Download], latest: bool) -> bytes:

@@ -3,7 +3,8 @@
 - schema.org `Dataset` JSON-LD on the data pages (the whole package on data/, one resource on each
   data/<resource>/), written into the page as `<script type="application/ld+json">`;
 - a DCAT-AP catalogue of the release (JSON-LD: one dcat:Dataset per resource, one dcat:Distribution per
-  file, with its size and SHA-256), `catalog.jsonld` beside the downloads in both release folders.
+  file, with its size and SHA-256), a download of the release itself (catalog-v<version>.jsonld, and
+  catalog.jsonld in downloads/latest/), listed in SHA256SUMS and on the data page.
 
 Addresses are absolute from the published address (published.py); a build without one writes none: the page
 markup leaves `url` and `contentUrl` out, and the catalogue uses references relative to its own file (which
@@ -27,8 +28,8 @@ MEDIA_TYPES = {
     "parquet": "application/vnd.apache.parquet",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "zip": "application/zip",
+    "dcat": "application/ld+json",
 }
-CATALOGUE = "catalog.jsonld"
 DCAT_CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
     "dct": "http://purl.org/dc/terms/",
@@ -106,18 +107,13 @@ def dataset(pkg, release, downloads: list, res: dict | None = None) -> dict:
     return doc
 
 
-def _iri(path_from_root: str, local: str) -> dict:
-    """An absolute IRI from the published address, else `local`, relative to the catalogue's folder."""
-    return {"@id": root(path_from_root) or local}
-
-
-def _dcat_distribution(d, folder: str, latest: bool) -> dict:
-    name = d.latest_name if latest else d.name
+def _dcat_distribution(d, base: str, release) -> dict:
+    url = f"{base}downloads/{release.tag}/{d.name}" if base else f"../{release.tag}/{d.name}"
     return {
         "@type": "dcat:Distribution",
-        "dct:title": name,
-        "dcat:accessURL": _iri(f"{folder}/{name}", name),
-        "dcat:downloadURL": _iri(f"{folder}/{name}", name),
+        "dct:title": d.name,
+        "dcat:accessURL": {"@id": url},
+        "dcat:downloadURL": {"@id": url},
         "dcat:mediaType": {"@id": "http://www.iana.org/assignments/media-types/" + MEDIA_TYPES[d.kind]},
         "dcat:byteSize": {"@value": str(d.size), "@type": "xsd:nonNegativeInteger"},
         "spdx:checksum": {
@@ -129,10 +125,11 @@ def _dcat_distribution(d, folder: str, latest: bool) -> dict:
     }
 
 
-def _dcat_dataset(pkg, release, res: dict, made: list, folder: str, latest: bool) -> dict:
+def _dcat_dataset(pkg, release, res: dict, made: list, base: str) -> dict:
     name = res["name"]
+    page = f"{base}data/{name}/" if base else f"../../data/{name}/"
     doc = {
-        "@id": root(f"data/{name}/") or f"#{name}",
+        "@id": page,
         "@type": "dcat:Dataset",
         "dct:identifier": name,
         "dct:title": res.get("title", name),
@@ -142,8 +139,8 @@ def _dcat_dataset(pkg, release, res: dict, made: list, folder: str, latest: bool
         "dct:issued": {"@value": release.date, "@type": "xsd:date"},
         "dcat:version": release.version,
         "dcat:keyword": list(pkg.descriptor.get("keywords", [])),
-        "dcat:landingPage": _iri(f"data/{name}/", f"../../data/{name}/"),
-        "dcat:distribution": [_dcat_distribution(d, folder, latest) for d in made if d.resource == name],
+        "dcat:landingPage": {"@id": page},
+        "dcat:distribution": [_dcat_distribution(d, base, release) for d in made if d.resource == name],
     }
     if span := freshness.years(pkg, name):
         doc["dct:temporal"] = {
@@ -154,11 +151,14 @@ def _dcat_dataset(pkg, release, res: dict, made: list, folder: str, latest: bool
     return doc
 
 
-def catalogue(pkg, release, made: list, folder: str, latest: bool) -> bytes:
-    """The DCAT-AP catalogue (JSON-LD) of the release files in `folder` (downloads/v<version> or latest)."""
+def catalogue(pkg, release, made: list) -> bytes:
+    """The DCAT-AP catalogue (JSON-LD) of the release's files in `made`. The same bytes serve both folders
+    (downloads/v<version>/catalog-v<version>.jsonld and downloads/latest/catalog.jsonld): without a published
+    address its references, relative to the file, lead to the versioned files from either folder."""
+    base = release.site_url
     doc = {
         "@context": DCAT_CONTEXT,
-        "@id": root(f"{folder}/{CATALOGUE}") or "",
+        "@id": f"{base}downloads/{release.tag}/catalog-{release.tag}.jsonld" if base else "",
         "@type": "dcat:Catalog",
         "dct:title": pkg.descriptor.get("title", ""),
         "dct:description": pkg.descriptor.get("description", ""),
@@ -166,18 +166,7 @@ def catalogue(pkg, release, made: list, folder: str, latest: bool) -> bytes:
         "dct:license": {"@id": LICENCE_URL},
         "dct:issued": {"@value": release.date, "@type": "xsd:date"},
         "dcat:version": release.version,
-        "foaf:homepage": _iri("data/", "../../data/"),
-        "dcat:dataset": [_dcat_dataset(pkg, release, r, made, folder, latest) for r in pkg.descriptor["resources"]],
+        "foaf:homepage": {"@id": f"{base}data/" if base else "../../data/"},
+        "dcat:dataset": [_dcat_dataset(pkg, release, r, made, base) for r in pkg.descriptor["resources"]],
     }
     return (json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode()
-
-
-def catalogue_files(pkg, release, made: list, site_url: str) -> dict[str, bytes]:
-    """{site path: bytes} of the catalogue in both release folders."""
-    from spf.sitegen import published
-
-    out = {}
-    with published.using(site_url, release):
-        for folder, latest in ((f"downloads/{release.tag}", False), ("downloads/latest", True)):
-            out[f"{folder}/{CATALOGUE}"] = catalogue(pkg, release, made, folder, latest)
-    return out

@@ -15,6 +15,7 @@ KIND_NAMES = {
     "csv": N_("CSV"),
     "json": N_("JSON (records)"),
     "parquet": N_("Parquet (typed columns)"),
+    "dcat": N_("DCAT catalogue of this release (JSON-LD, for open-data portals)"),
     "xlsx": N_("Excel workbook (all resources)"),
     "zip": N_("Data package zip (all resources, datapackage.json, README, licence, citation)"),
 }
@@ -216,10 +217,9 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
         validate="<code>frictionless validate datapackage.json</code>",
     )
     page.add(f"<p>{checksums}</p>")
-    catalogue, feed = _("DCAT catalogue"), _("Atom feed")
+    feed = _("Atom feed")
     follow = sentence(
-        _("For open-data portals: the {catalogue} of this release. To follow new releases: the {feed}."),
-        catalogue=f'<a href="{h(link(src, folder(release) + "/catalog.jsonld"))}">{h(catalogue)}</a>',
+        _("To follow new releases: the {feed}."),
         feed=f'<a href="{h(link(src, "feed.xml"))}" type="application/atom+xml">{h(feed)}</a>',
     )
     page.add(f"<p>{follow}</p>")
