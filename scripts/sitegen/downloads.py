@@ -273,7 +273,7 @@ def write_release(inputs, site_dir: Path) -> dict[str, tuple[str, str]]:
     """Build (or reuse from the cache) the downloads of `inputs` (generate.Inputs) and write them into
     site_dir; {file name: (size text, sha256)} for late.ReleaseJob."""
     made = build_cached(inputs.pkg, inputs.release, inputs.citation_cff, inputs.cache_dir)
-    for path, content in files(made, inputs.release).items():
+    for path, content in {**files(made, inputs.release), **api_files(inputs)}.items():
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
@@ -288,6 +288,13 @@ def described(pkg, release: Release, made: list[Download], planned: list[Planned
     return [
         Download(p.name, p.kind, p.resource, p.latest_name, linked_data.catalogue(pkg, release, made)) for p in planned
     ]
+
+
+def api_files(inputs) -> dict[str, bytes]:
+    """The static JSON API of the release (api.py), written with the downloads, once, at the site's root."""
+    from spf.sitegen import api
+
+    return api.files(inputs.pkg, inputs.release)
 
 
 def sums(downloads: list[Download], latest: bool) -> bytes:

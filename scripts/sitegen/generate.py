@@ -102,7 +102,7 @@ def generate(
     """{path under docs/: content} for every generated page (in `lang`), chart CSV and release download."""
     inputs = load(descriptor_path, settings)
     made = downloads.build_cached(inputs.pkg, inputs.release, inputs.citation_cff, inputs.cache_dir)
-    files: dict[str, str | bytes] = dict(downloads.files(made, inputs.release))
+    files: dict[str, str | bytes] = {**downloads.files(made, inputs.release), **downloads.api_files(inputs)}
     with i18n.using(lang):
         generated = pages(inputs, made)
     for path, text in generated.items():

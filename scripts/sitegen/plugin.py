@@ -85,7 +85,7 @@ class SpfPlugin(BasePlugin):
                 raise RuntimeError(f"docs/{file.src_uri} is in a folder the release downloads are written to")
         # Links from generated pages to files that exist once, at the root, whatever the language: the release
         # downloads and the register's script (the theme's own assets are linked by the theme itself).
-        shared = (*release_folders, register.SCRIPT)
+        shared = (*release_folders, "api/", register.SCRIPT)  # api/: the JSON API (api.py)
         self.release_link = re.compile(r'((?:href|src)=")((?:\.\./)*)(' + "|".join(map(re.escape, shared)) + ")")
         self.job = ReleaseJob(downloads.write_release, self.inputs, Path(config.site_dir))
 

@@ -217,9 +217,11 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
         validate="<code>frictionless validate datapackage.json</code>",
     )
     page.add(f"<p>{checksums}</p>")
-    feed = _("Atom feed")
+    feed, api_index, spec = _("Atom feed"), _("JSON API"), _("OpenAPI description")
     follow = sentence(
-        _("To follow new releases: the {feed}."),
+        _("One country or one measure at a time: the {api} ({spec}). To follow new releases: the {feed}."),
+        api=f'<a href="{h(link(src, "api/v1/index.json"))}" type="application/json">{h(api_index)}</a>',
+        spec=f'<a href="{h(link(src, "api/openapi.json"))}" type="application/json">{h(spec)}</a>',
         feed=f'<a href="{h(link(src, "feed.xml"))}" type="application/atom+xml">{h(feed)}</a>',
     )
     page.add(f"<p>{follow}</p>")
