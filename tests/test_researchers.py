@@ -334,3 +334,22 @@ def test_a_bad_staleness_setting_is_a_clear_error(tmp_path, value):
     config.write_text(f"site_name: x\nextra:\n  stale_after_years: {json.dumps(value)}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="stale_after_years must be a whole number"):
         settings.stale_after_years(config)
+
+
+def test_a_clean_clone_generates_every_researcher_output(tmp_path):
+    """Nothing the outputs need is generated and left uncommitted: a clone of the committed tree makes them all."""
+    import subprocess
+
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(clone)], check=True)
+    files = generate.generate(clone / "datapackage.json", {"site_url": "https://example.org/repo/"})
+    descriptor = json.loads((clone / "datapackage.json").read_text(encoding="utf-8"))
+    version = descriptor["version"]
+    for res in descriptor["resources"]:
+        assert files[f"downloads/v{version}/{res['name']}-v{version}.parquet"][:4] == b"PAR1"
+    assert json.loads(files[f"downloads/v{version}/catalog-v{version}.jsonld"])["dcat:version"] == version
+    charts = [p.removesuffix(".csv") for p in files if p.startswith("downloads/charts/") and p.endswith(".csv")]
+    assert charts and all(f"{c}.metadata.json" in files for c in charts)
+    assert ET.fromstring(files["feed.xml"]).find(f"{ATOM}entry/{ATOM}title").text.endswith(version)
+    assert json.loads(files["api/v1/index.json"])["release"]["version"] == version
+    assert json.loads(files["api/openapi.json"])["servers"] == [{"url": "https://example.org/repo/api/v1"}]
