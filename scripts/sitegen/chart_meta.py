@@ -3,8 +3,8 @@ summary in the page's language, unit, what each column holds, sources with their
 licence, release, the page) and, in the chart's download area, one-line snippets that load the stable CSV
 address in Python (pandas), R and Stata, with the chart's citation.
 
-The published address (site_url) and the release reach the charts through `using()`, set by generate.pages
-around the page modules (published.py). Without a published address no absolute URL is
+The published address (site_url) and the release reach the charts through published.using(), which
+generate.pages sets around the page modules. Without a published address no absolute URL is
 written: the snippets read the downloaded file by its name and the metadata names the page relatively.
 Text from the package goes into JSON only through json.dumps and into HTML only through text.h.
 """
@@ -20,7 +20,7 @@ from spf.sitegen.published import absolute, current
 from spf.sitegen.text import h, is_blank
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
-SCHEMA = "spf-chart-metadata/1"  # bump only with an additive change's new field list in the README
+SCHEMA = "spf-chart-metadata/1"  # the file's format: a contract, fields are only ever added
 
 
 def metadata_path(chart_id: str) -> str:
