@@ -27,7 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from spf.paths import BUILD, DATAPACKAGE
-from spf.sitegen import downloads, generate, i18n, register, sitemaps
+from spf.sitegen import downloads, generate, i18n, offline, register, sitemaps
 from spf.sitegen.generate import Inputs
 from spf.sitegen.late import LateFill, ReleaseJob
 from spf.validator.checks import resource_names
@@ -65,6 +65,7 @@ class SpfPlugin(BasePlugin):
         self.inputs: Inputs | None = None  # loaded once per build of all languages
         self.job: ReleaseJob | None = None
         self.release_link: re.Pattern | None = None
+        self.site_root: Path | None = None
 
     def _start(self, files: Files, config) -> None:
         """The shared work of a build: load and check the package, start the one release job."""
@@ -85,9 +86,10 @@ class SpfPlugin(BasePlugin):
                 raise RuntimeError(f"docs/{file.src_uri} is in a folder the release downloads are written to")
         # Links from generated pages to files that exist once, at the root, whatever the language: the release
         # downloads and the register's script (the theme's own assets are linked by the theme itself).
-        shared = (*release_folders, "api/", register.SCRIPT)  # api/: the JSON API (api.py)
+        shared = (*release_folders, "api/", "downloads/offline/", register.SCRIPT)  # api/: the JSON API (api.py)
         self.release_link = re.compile(r'((?:href|src)=")((?:\.\./)*)(' + "|".join(map(re.escape, shared)) + ")")
         self.job = ReleaseJob(downloads.write_release, self.inputs, Path(config.site_dir))
+        self.site_root = Path(config.site_dir)  # every language is built under it
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen the hand-written pages of the language
     def on_files(self, files: Files, *, config) -> Files:
@@ -119,6 +121,10 @@ class SpfPlugin(BasePlugin):
     @event_priority(-200)  # after the theme and mkdocs-static-i18n have written the sitemap
     def on_post_build(self, *, config) -> None:
         self.late.finish()
+        lang, langs = build_languages(config)
+        if lang == langs[-1]:  # the whole site is there: its offline copy (offline.py)
+            cache = self.inputs.cache_dir.parent / "offline" if self.inputs.cache_dir else None
+            offline.write(self.site_root, self.inputs.release.date, cache)
         if not config.site_url:
             sitemaps.write_empty(Path(config.site_dir))
 

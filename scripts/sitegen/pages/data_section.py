@@ -185,6 +185,26 @@ def newest_year(pkg, name: str, release: Release) -> Raw | str:
     return str(span[1])
 
 
+def more_ways(src: str) -> list[str]:
+    """Paragraphs: the JSON API, the feed of releases and the offline copy."""
+    feed, api_index, spec = _("Atom feed"), _("JSON API"), _("OpenAPI description")
+    follow = sentence(
+        _("One country or one measure at a time: the {api} ({spec}). To follow new releases: the {feed}."),
+        api=f'<a href="{h(link(src, "api/v1/index.json"))}" type="application/json">{h(api_index)}</a>',
+        spec=f'<a href="{h(link(src, "api/openapi.json"))}" type="application/json">{h(spec)}</a>',
+        feed=f'<a href="{h(link(src, "feed.xml"))}" type="application/atom+xml">{h(feed)}</a>',
+    )
+    copy = _("the whole site in one zip")
+    offline = sentence(
+        _(
+            "To read offline: {link}, with its charts and data (unzip it and open index.html; search needs the "
+            "site online)."
+        ),
+        link=f'<a href="{h(link(src, "downloads/offline/spf-flagship-site.zip"))}" download>{h(copy)}</a>',
+    )
+    return [f"<p>{follow}</p>", f"<p>{offline}</p>"]
+
+
 def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
     src = "data/index.md"
     page = Page(
@@ -217,14 +237,7 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
         validate="<code>frictionless validate datapackage.json</code>",
     )
     page.add(f"<p>{checksums}</p>")
-    feed, api_index, spec = _("Atom feed"), _("JSON API"), _("OpenAPI description")
-    follow = sentence(
-        _("One country or one measure at a time: the {api} ({spec}). To follow new releases: the {feed}."),
-        api=f'<a href="{h(link(src, "api/v1/index.json"))}" type="application/json">{h(api_index)}</a>',
-        spec=f'<a href="{h(link(src, "api/openapi.json"))}" type="application/json">{h(spec)}</a>',
-        feed=f'<a href="{h(link(src, "feed.xml"))}" type="application/atom+xml">{h(feed)}</a>',
-    )
-    page.add(f"<p>{follow}</p>")
+    page.add(*more_ways(src))
     rows = [
         {
             "name": Raw(f'<a href="{h(link(src, "data/" + r["name"] + ".md"))}"{data_lang()}>{h(r["name"])}</a>'),
