@@ -1,7 +1,7 @@
 """The whole site as one download to take offline: downloads/offline/spf-flagship-site.zip, which works when
 unzipped and opened from disk (file://): every page in every language, the charts (static and interactive),
 the data downloads, the JSON API and the feeds. Left out: the charts' PNG images (a third of the site's
-bytes; every chart is drawn in its page and has its SVG). Search does not work from disk: browsers refuse
+bytes; every chart is drawn in its page and has its SVG) and the theme's JavaScript source maps. Search does not work from disk: browsers refuse
 the requests it makes there.
 
 The site links to folders (`../results/`), which a web server answers with their index.html; from disk they
@@ -36,13 +36,13 @@ def rewrite(html: str) -> str:
 
 
 def members(site: Path) -> list[Path]:
-    """The files of the copy, sorted: everything but chart PNGs and the copy itself."""
+    """The files of the copy, sorted: everything but chart PNGs, the theme's source maps and the copy itself."""
     out = []
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
         if not path.is_file() or rel.startswith("downloads/offline/"):
             continue
-        if path.suffix == ".png" and "/downloads/charts/" in f"/{rel}":
+        if path.suffix == ".map" or (path.suffix == ".png" and "/downloads/charts/" in f"/{rel}"):
             continue
         out.append(path)
     return out
