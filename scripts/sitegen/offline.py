@@ -1,8 +1,8 @@
 """The whole site as one download to take offline: downloads/offline/spf-flagship-site.zip, which works when
 unzipped and opened from disk (file://): every page in every language, the charts (static and interactive),
 the data downloads, the JSON API and the feeds. Left out: the charts' PNG images (a third of the site's
-bytes; every chart is drawn in its page and has its SVG) and the theme's JavaScript source maps. Search does not work from disk: browsers refuse
-the requests it makes there.
+bytes; every chart is drawn in its page and has its SVG) and the theme's JavaScript source maps. Search does
+not work from disk: it needs a worker that browsers refuse to start there (the theme's shim is third-party).
 
 The site links to folders (`../results/`), which a web server answers with their index.html; from disk they
 would open a folder listing, so in the copy every relative link to a folder gets `index.html`. The zip is
