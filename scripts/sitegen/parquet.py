@@ -11,33 +11,32 @@ from __future__ import annotations
 
 import io
 import json
+from importlib.metadata import version
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+# part of the release cache key: another writer may write other bytes. pyarrow itself is imported only when a
+# file is written (a build whose downloads come from the cache never loads it).
+ENGINE = f"pyarrow {version('pyarrow')}"
 
-ENGINE = f"pyarrow {pa.__version__}"  # part of the release cache key: another writer may write other bytes
-
-# Table Schema type -> Arrow type. Dates and years stay text where the schema says string; a field typed as a
-# calendar date in a future schema would need a converter here before it could be listed.
-ARROW_TYPES = {
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "boolean": pa.bool_(),
-    "string": pa.string(),
-}
+# Table Schema type -> Arrow type name. Dates and years stay text where the schema says string; a field typed as
+# a calendar date in a future schema would need a converter here before it could be listed.
+ARROW_TYPES = {"integer": "int64", "number": "float64", "boolean": "bool_", "string": "string"}
 
 
-def arrow_type(field: dict) -> pa.DataType:
+def arrow_type(field: dict):
+    import pyarrow as pa
+
     kind = field.get("type", "string")
     if kind not in ARROW_TYPES:
         raise ValueError(
             f"field {field.get('name')!r} has Table Schema type {kind!r}, which the Parquet release cannot write; "
             f"known types: {', '.join(ARROW_TYPES)}"
         )
-    return ARROW_TYPES[kind]
+    return getattr(pa, ARROW_TYPES[kind])()
 
 
-def _column(values: list, kind: pa.DataType) -> pa.Array:
+def _column(values: list, kind):
+    import pyarrow as pa
+
     if kind == pa.float64():
         values = [None if v is None else float(v) for v in values]
     elif kind == pa.bool_():
@@ -47,6 +46,9 @@ def _column(values: list, kind: pa.DataType) -> pa.Array:
 
 def table_bytes(res: dict, header: list[str], rows: list[list], version: str) -> bytes:
     """The resource as one Parquet file (zstd)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     fields = {f["name"]: f for f in res["schema"]["fields"]}
     schema_fields = []
     columns = []
