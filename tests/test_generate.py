@@ -32,6 +32,7 @@ def fixture_files():
     }
 
 
+@pytest.mark.repo_data  # views.py reads the repository's headline_figures.csv for measures the fixture lacks
 def test_goldens(fixture_files):
     if os.environ.get("UPDATE_GOLDENS"):
         for path in GOLDENS.rglob("*"):

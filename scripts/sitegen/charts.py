@@ -12,7 +12,7 @@ import io
 import json
 from dataclasses import dataclass, field
 
-from spf.sitegen import i18n
+from spf.sitegen import chart_meta, i18n
 from spf.sitegen.components import LABEL_NAMES, Block, Column, Raw, badge, data_text, link, sentence, table
 from spf.sitegen.i18n import _, pgettext
 from spf.sitegen.text import h, is_blank, number, short, unit_name
@@ -265,6 +265,7 @@ def block(spec: ChartSpec, page_src: str) -> str:
         f'<button type="button" class="chart__explore" hidden>{h(words["explore"])}</button>\n'
         f'<details class="chart__data"><summary>{h(words["data"])}</summary>\n{data_table}\n</details>\n'
         f'<p class="chart__download">{download}</p>\n'
+        f"{chart_meta.use_html(spec, page_src)}\n"
         f'<details class="chart__embed"><summary>{h(words["embed"])}</summary><label>{h(words["copy"])}'
         f'<textarea readonly rows="3" data-embed="{h(embed)}">{h(snippet)}</textarea></label></details>\n'
         "</figure>"

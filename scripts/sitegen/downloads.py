@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spf.canonical import file_facts
 from spf.forked import Forked
-from spf.sitegen import workbook
+from spf.sitegen import parquet, workbook
 from spf.sitegen.late import download_placeholder
 from spf.sitegen.release import Release
 
@@ -46,7 +46,7 @@ class Planned:
     placeholders, which late.py fills in the rendered page once the file exists."""
 
     name: str  # file name inside the folder
-    kind: str  # csv | json | xlsx | zip
+    kind: str  # csv | json | parquet | xlsx | zip | dcat
     resource: str | None
     latest_name: str
 
@@ -123,6 +123,9 @@ def data_card(pkg, release: Release) -> str:
         lines.append(f"- `{res['path']}` ({len(pkg[res['name']])} rows): {res.get('description', '')}")
     lines += [
         "",
+        "`parquet/<resource>.parquet`: the same rows as Parquet, typed from the Table Schema (not part of the",
+        "Frictionless package; for DuckDB, Polars, Arrow, pandas and R).",
+        "",
         "## Validate",
         "",
         "    pip install frictionless && frictionless validate datapackage.json",
@@ -153,16 +156,30 @@ def released_descriptor(pkg) -> bytes:
     return (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def package_zip(pkg, release: Release, citation_cff: str) -> bytes:
+def package_zip(pkg, release: Release, citation_cff: str, extra: list[tuple[str, bytes]] = ()) -> bytes:
     entries = [("datapackage.json", released_descriptor(pkg))]
     for res in pkg.descriptor["resources"]:
         entries.append((res["path"], (pkg.root / res["path"]).read_bytes()))
+    entries += list(extra)
     entries += [
         ("README.md", data_card(pkg, release).encode()),
         ("LICENSE.txt", LICENCE_NOTE.encode()),
         ("CITATION.cff", release.cff(citation_cff).encode()),
     ]
     return _fixed_zip(entries, release.date)
+
+
+def parquet_content(pkg, name: str, table: tuple[str, list], release: Release) -> bytes:
+    res = next(r for r in pkg.descriptor["resources"] if r["name"] == name)
+    return parquet.table_bytes(res, table[0], table[1], release.version)
+
+
+def parquet_entries(pkg, tables: dict, release: Release) -> list[tuple[str, bytes]]:
+    """The zip's Parquet copies, beside the CSVs: parquet/<resource>.parquet (not resources of the package)."""
+    return [
+        (f"parquet/{res['name']}.parquet", parquet_content(pkg, res["name"], tables[res["name"]], release))
+        for res in pkg.descriptor["resources"]
+    ]
 
 
 def plan(pkg, release: Release) -> list[Planned]:
@@ -173,8 +190,10 @@ def plan(pkg, release: Release) -> list[Planned]:
         name = res["name"]
         out.append(Planned(f"{name}-{v}.csv", "csv", name, f"{name}.csv"))
         out.append(Planned(f"{name}-{v}.json", "json", name, f"{name}.json"))
+        out.append(Planned(f"{name}-{v}.parquet", "parquet", name, f"{name}.parquet"))
     out.append(Planned(f"{PACKAGE_STEM}-{v}.xlsx", "xlsx", None, f"{PACKAGE_STEM}.xlsx"))
     out.append(Planned(f"{PACKAGE_STEM}-{v}.zip", "zip", None, f"{PACKAGE_STEM}.zip"))
+    out.append(Planned(f"catalog-{v}.jsonld", "dcat", None, "catalog.jsonld"))  # describes the others: last
     return out
 
 
@@ -192,12 +211,15 @@ def build(pkg, release: Release, citation_cff: str) -> list[Download]:
             header, rows = tables[p.resource]
             lines = [encode(dict(zip(header, r, strict=True))) for r in rows]
             return ("[\n" + ",\n".join(lines) + "\n]\n").encode()  # one record per line
-        return package_zip(pkg, release, citation_cff)
+        if p.kind == "parquet":
+            return parquet_content(pkg, p.resource, tables[p.resource], release)
+        return package_zip(pkg, release, citation_cff, parquet_entries(pkg, tables, release))
 
     planned = plan(pkg, release)
-    contents = {p.name: content(p) for p in planned if p.kind != "xlsx"}
+    contents = {p.name: content(p) for p in planned if p.kind not in ("xlsx", "dcat")}
     contents.update({p.name: book.result() for p in planned if p.kind == "xlsx"})  # waits for the workbook
-    return [Download(p.name, p.kind, p.resource, p.latest_name, contents[p.name]) for p in planned]
+    made = [Download(p.name, p.kind, p.resource, p.latest_name, contents[p.name]) for p in planned if p.kind != "dcat"]
+    return made + described(pkg, release, made, [p for p in planned if p.kind == "dcat"])
 
 
 def cache_key(pkg, release: Release, citation_cff: str) -> str:
@@ -210,6 +232,9 @@ def cache_key(pkg, release: Release, citation_cff: str) -> str:
         Path(__file__).read_bytes(),
         Path(workbook.__file__).read_bytes(),
         workbook.ENGINE.encode(),
+        Path(parquet.__file__).read_bytes(),
+        (Path(__file__).parent / "linked_data.py").read_bytes(),
+        parquet.ENGINE.encode(),
     ]:
         digest.update(hashlib.sha256(part).digest())
     for res in pkg.descriptor["resources"]:
@@ -248,11 +273,28 @@ def write_release(inputs, site_dir: Path) -> dict[str, tuple[str, str]]:
     """Build (or reuse from the cache) the downloads of `inputs` (generate.Inputs) and write them into
     site_dir; {file name: (size text, sha256)} for late.ReleaseJob."""
     made = build_cached(inputs.pkg, inputs.release, inputs.citation_cff, inputs.cache_dir)
-    for path, content in files(made, inputs.release).items():
+    for path, content in {**files(made, inputs.release), **api_files(inputs)}.items():
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     return {d.name: (d.size_text, d.sha256) for d in made}
+
+
+def described(pkg, release: Release, made: list[Download], planned: list[Planned]) -> list[Download]:
+    """The release's DCAT catalogue (linked_data.py) of the files in `made`; it holds their sizes and checksums,
+    and is itself listed in SHA256SUMS."""
+    from spf.sitegen import linked_data
+
+    return [
+        Download(p.name, p.kind, p.resource, p.latest_name, linked_data.catalogue(pkg, release, made)) for p in planned
+    ]
+
+
+def api_files(inputs) -> dict[str, bytes]:
+    """The static JSON API of the release (api.py), written with the downloads, once, at the site's root."""
+    from spf.sitegen import api
+
+    return api.files(inputs.pkg, inputs.release)
 
 
 def sums(downloads: list[Download], latest: bool) -> bytes:

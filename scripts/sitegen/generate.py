@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spf.paths import DATAPACKAGE
-from spf.sitegen import chart_files, charts, coverage, downloads, i18n, release
+from spf.sitegen import chart_files, chart_meta, charts, coverage, downloads, feeds, i18n, published, release
 from spf.sitegen.late import Blocks
 from spf.sitegen.package import Package
 from spf.sitegen.pages import (
@@ -44,6 +44,7 @@ class Inputs:
     changelog: str
     citation_cff: str
     cache_dir: Path | None
+    site_url: str = ""  # the published address ("" when not set)
 
 
 def load(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> Inputs:
@@ -60,6 +61,7 @@ def load(descriptor_path: Path = DATAPACKAGE, settings: dict | None = None) -> I
         changelog.read_text(encoding="utf-8"),
         (pkg.root / "CITATION.cff").read_text(encoding="utf-8"),
         Path(settings["cache_dir"]) if settings.get("cache_dir") else None,
+        settings["site_url"] or "",
     )
 
 
@@ -74,6 +76,11 @@ def pages(
     renders them beside the build) instead of being rendered here. `made` are the release downloads, built
     (their sizes and checksums are written in) or only planned (placeholders, see late.py). With
     `blocks`, tables and charts are left out of the Markdown and collected there (see Page.markdown)."""
+    with published.using(inputs.site_url, inputs.release):  # the charts' snippets, citations and metadata
+        return _pages(inputs, made, blocks, png_sink)
+
+
+def _pages(inputs: Inputs, made: list[downloads.Planned], blocks: Blocks | None, png_sink) -> dict[str, str | bytes]:
     pkg = inputs.pkg
     files: dict[str, str] = {}
     chart_ids: set[str] = set()
@@ -90,6 +97,7 @@ def pages(
                 raise ValueError(f"two charts share the id {spec.id!r}")
             chart_ids.add(spec.id)
             files[charts.csv_path(spec)] = charts.csv_text(spec)
+            files[chart_meta.metadata_path(spec.id)] = chart_meta.metadata(spec, page.src, pkg)
             files.update(chart_files.files(spec, page.src))  # SVG download, embed page
             png_svgs[chart_files.png_path(spec)] = files[chart_files.svg_path(spec)]
     if png_sink is None:
@@ -97,6 +105,7 @@ def pages(
     else:
         png_sink(png_svgs)
     files.update(chart_files.site_card())
+    files[feeds.PATH] = feeds.atom(inputs.changelog, inputs.release, chart_files.site_name())  # this language's
     return files
 
 
@@ -106,7 +115,7 @@ def generate(
     """{path under docs/: content} for every generated page (in `lang`), chart CSV and release download."""
     inputs = load(descriptor_path, settings)
     made = downloads.build_cached(inputs.pkg, inputs.release, inputs.citation_cff, inputs.cache_dir)
-    files: dict[str, str | bytes] = dict(downloads.files(made, inputs.release))
+    files: dict[str, str | bytes] = {**downloads.files(made, inputs.release), **downloads.api_files(inputs)}
     with i18n.using(lang):
         generated = pages(inputs, made)
     for path, text in generated.items():

@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from spf.paths import BUILD, DATAPACKAGE
-from spf.sitegen import downloads, generate, i18n, register, sitemaps, theme_patch
+from spf.sitegen import downloads, generate, i18n, offline, register, sitemaps, theme_patch
 from spf.sitegen.chart_files import PngJob
 from spf.sitegen.generate import Inputs
 from spf.sitegen.late import LateFill, ReleaseJob
@@ -68,6 +68,7 @@ class SpfPlugin(BasePlugin):
         self.job: ReleaseJob | None = None
         self.release_link: re.Pattern | None = None
         self.png_job: PngJob | None = None  # the chart PNGs of every language, drawn while MkDocs renders
+        self.site_root: Path | None = None
         self.sitemaps = sitemaps.Sitemaps(i18n.DEFAULT)
         self.depth = 0  # mkdocs-static-i18n builds the other languages inside the default one's on_post_build
 
@@ -93,10 +94,11 @@ class SpfPlugin(BasePlugin):
                 raise RuntimeError(f"docs/{file.src_uri} is in a folder the release downloads are written to")
         # Links from generated pages to files that exist once, at the root, whatever the language: the release
         # downloads and the register's script (the theme's own assets are linked by the theme itself).
-        shared = (*release_folders, register.SCRIPT)
+        shared = (*release_folders, "api/", "downloads/offline/", register.SCRIPT)  # api/: the JSON API (api.py)
         self.release_link = re.compile(r'((?:href|src)=")((?:\.\./)*)(' + "|".join(map(re.escape, shared)) + ")")
         self.job = ReleaseJob(downloads.write_release, self.inputs, Path(config.site_dir))
         self.png_job = PngJob()
+        self.site_root = Path(config.site_dir)  # every language is built under it
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen the hand-written pages of the language
     def on_files(self, files: Files, *, config) -> Files:
@@ -136,6 +138,9 @@ class SpfPlugin(BasePlugin):
             self.png_job.write(Path(config.site_dir))
             theme_patch.patch_site(Path(config.site_dir))
             self.sitemaps.write(Path(config.site_dir), config.site_url or "")
+            # the whole site is there, its bundle patched: its offline copy (offline.py)
+            cache = self.inputs.cache_dir.parent / "offline" if self.inputs.cache_dir else None
+            offline.write(self.site_root, self.inputs.release.date, cache)
 
     def on_build_error(self, *, error) -> None:
         self.depth = 0

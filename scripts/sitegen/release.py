@@ -22,6 +22,11 @@ class Release:
     repository: str = ""  # the source repository (mkdocs.yml extra.repository), may be empty
 
     @property
+    def site_url(self) -> str:
+        """The published address of the site's root ("" when not set); `url` is its data section."""
+        return self.url.removesuffix("data/")
+
+    @property
     def tag(self) -> str:
         return f"v{self.version}"
 

@@ -15,6 +15,8 @@ from mkdocs.utils.yaml import yaml_load
 
 from spf.paths import MKDOCS_YML
 
+DEFAULT_STALE_AFTER_YEARS = 3  # mkdocs.yml extra.stale_after_years overrides it
+
 
 @lru_cache(maxsize=8)
 def _read(path: Path, env: tuple) -> dict:
@@ -24,6 +26,7 @@ def _read(path: Path, env: tuple) -> dict:
     return {
         "site_url": str(config.get("site_url") or ""),
         "repository": str(extra.get("repository") or "").rstrip("/"),
+        "stale_after_years": extra.get("stale_after_years", DEFAULT_STALE_AFTER_YEARS),
     }
 
 
@@ -38,3 +41,14 @@ def site_url(path: Path = MKDOCS_YML) -> str:
 
 def repository(path: Path = MKDOCS_YML) -> str:
     return load(path)["repository"]
+
+
+def stale_after_years(path: Path = MKDOCS_YML) -> int:
+    """How many years before its release a dataset's newest year may be before the data pages say it is old
+    (mkdocs.yml `extra.stale_after_years`). Not a whole number of years at least 1: a clear error."""
+    value = load(path)["stale_after_years"]
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(
+            f"mkdocs.yml extra.stale_after_years must be a whole number of years (1 or more), not {value!r}"
+        )
+    return value

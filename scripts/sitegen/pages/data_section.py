@@ -3,7 +3,7 @@ rendered from its Table Schema, the changelog of the data, and how to cite."""
 
 from __future__ import annotations
 
-from spf.sitegen import changelog
+from spf.sitegen import changelog, freshness, linked_data, settings
 from spf.sitegen.components import Column, Raw, data_lang, data_text, link, md_link, sentence, source_link, table
 from spf.sitegen.downloads import Planned, folder
 from spf.sitegen.i18n import N_, _, ngettext
@@ -14,6 +14,8 @@ from spf.sitegen.text import STRONG, h, link_parts, md, number
 KIND_NAMES = {
     "csv": N_("CSV"),
     "json": N_("JSON (records)"),
+    "parquet": N_("Parquet (typed columns)"),
+    "dcat": N_("DCAT catalogue of this release (JSON-LD, for open-data portals)"),
     "xlsx": N_("Excel workbook (all resources)"),
     "zip": N_("Data package zip (all resources, datapackage.json, README, licence, citation)"),
 }
@@ -148,6 +150,8 @@ def resource_page(pkg, res: dict, downloads: list[Planned], release: Release) ->
             file=f"<code>{h(res['path'])}</code>",
         ),
         data_md(res.get("description", "")),
+        freshness.note(freshness.years(pkg, name), release, settings.stale_after_years()),
+        linked_data.script(linked_data.dataset(pkg, release, downloads, res)),
     )
     page.add("## " + _("Download"), download_table(src, [d for d in downloads if d.resource == name], release))
     counts = {}
@@ -172,6 +176,37 @@ def resource_page(pkg, res: dict, downloads: list[Planned], release: Release) ->
     return page
 
 
+def newest_year(pkg, name: str, release: Release) -> Raw | str:
+    """The resource's newest year, marked when it is older than the configured age at this release."""
+    span = freshness.years(pkg, name)
+    if span is None:
+        return "–"
+    if freshness.is_stale(span[1], release.date, settings.stale_after_years()):
+        old = _("old")
+        return Raw(f'{span[1]} <strong class="freshness--stale">({h(old)})</strong>')
+    return str(span[1])
+
+
+def more_ways(src: str) -> list[str]:
+    """Paragraphs: the JSON API, the feed of releases and the offline copy."""
+    feed, api_index, spec = _("Atom feed"), _("JSON API"), _("OpenAPI description")
+    follow = sentence(
+        _("One country or one measure at a time: the {api} ({spec}). To follow new releases: the {feed}."),
+        api=f'<a href="{h(link(src, "api/v1/index.json"))}" type="application/json">{h(api_index)}</a>',
+        spec=f'<a href="{h(link(src, "api/openapi.json"))}" type="application/json">{h(spec)}</a>',
+        feed=f'<a href="{h(link(src, "feed.xml"))}" type="application/atom+xml">{h(feed)}</a>',
+    )
+    copy = _("the whole site in one zip")
+    offline = sentence(
+        _(
+            "To read offline: {link}, with its charts and data (unzip it and open index.html; search needs the "
+            "site online)."
+        ),
+        link=f'<a href="{h(link(src, "downloads/offline/spf-flagship-site.zip"))}" download>{h(copy)}</a>',
+    )
+    return [f"<p>{follow}</p>", f"<p>{offline}</p>"]
+
+
 def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
     src = "data/index.md"
     page = Page(
@@ -191,7 +226,8 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
             date=md(release.date),
             **STRONG,
             **link_parts(md_link(src, "data/changelog.md")),
-        )
+        ),
+        linked_data.script(linked_data.dataset(pkg, release, downloads)),
     )
     page.add("## " + _("The whole package"), download_table(src, [d for d in downloads if d.resource is None], release))
     sums = f"{folder(release)}/SHA256SUMS"
@@ -205,11 +241,13 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
         validate="<code>frictionless validate datapackage.json</code>",
     )
     page.add(f"<p>{checksums}</p>")
+    page.add(*more_ways(src))
     rows = [
         {
             "name": Raw(f'<a href="{h(link(src, "data/" + r["name"] + ".md"))}"{data_lang()}>{h(r["name"])}</a>'),
             "title": data_text(r.get("title", "")),
             "rows": len(pkg[r["name"]]),
+            "newest": newest_year(pkg, r["name"], release),
             "description": data_text(r.get("description", "")),
         }
         for r in pkg.descriptor["resources"]
@@ -218,6 +256,7 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
         Column("name", _("Resource")),
         Column("title", _("Title")),
         Column("rows", _("Rows"), True),
+        Column("newest", _("Newest year")),
         Column("description", _("Description")),
     ]
     page.add("## " + _("Resources"), table(columns, rows))
