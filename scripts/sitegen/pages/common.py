@@ -22,7 +22,7 @@ def source_columns() -> list[Column]:
 
 
 def country_name(pkg, iso3: str) -> str:
-    """A country's name: the data's on English pages, pycountry's translation on others."""
+    """A country's name: the data's on English pages, CLDR's or the UN short name on others."""
     return i18n.country(iso3, pkg.countries.get(iso3, {}).get("name", iso3))
 
 

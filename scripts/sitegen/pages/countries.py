@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spf.sitegen import figures, suggest, views
+from spf.sitegen import figures, i18n, suggest, views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import (
     Column,
@@ -11,6 +11,7 @@ from spf.sitegen.components import (
     data_lang,
     data_text,
     gap,
+    group_text,
     link,
     md_link,
     provenance,
@@ -117,7 +118,7 @@ def coverage_chart(pkg, iso3: str, view: views.Chart) -> ChartSpec | None:
     world = views.text("chart.country_coverage.world")
     data += [with_source(pkg, {**r, "series": world}) for r in pkg.coverage_series(WORLD, ANY)]
     region = pkg.countries[iso3]["ilo_region"]
-    area = views.text("chart.country_coverage.region", region=region)
+    area = views.text("chart.country_coverage.region", region=i18n.group_name(region) or region)
     for measure in next((i.measures for i in view.items if i.key == region), ()):
         for r in pkg.measure(measure, targets=False):
             data.append(
@@ -178,7 +179,7 @@ def _other_indicators(pkg, iso3: str, sources: set, contribute: str) -> str:
 def _header(page: Page, pkg, iso3: str, name: str, phases: list[dict]) -> None:
     """A country page's first lines: its region and phases, the evidence of each phase, the suggest links."""
     c, src = pkg.countries[iso3], page.src
-    region = f"<span{data_lang()}>{md(c['ilo_region'])}</span>" if data_lang() else md(c["ilo_region"])
+    region = group_text(c["ilo_region"])
     region_label, phase_label = _("ILO region:"), _("Focus country in phase:")
     page.add(f"**{region_label}** {region}  \n**{phase_label}** {_phases_text(pkg, iso3)}")
     if phases:
@@ -292,8 +293,12 @@ def coverage_map(pkg, view: views.Chart) -> ChartSpec | None:
 
 
 def _region_filter(regions: list[str]) -> str:
-    """The region filter of the countries table (the regions are the data's names, as in the table)."""
-    options = "".join(f'<option value="{h(r)}"{data_lang()}>{h(r)}</option>' for r in regions)
+    """The region filter of the countries table (each region named as in the table)."""
+    shown = [(r, i18n.group_name(r)) for r in regions]
+    options = "".join(
+        f'<option value="{h(t)}">{h(t)}</option>' if t else f'<option value="{h(r)}"{data_lang()}>{h(r)}</option>'
+        for r, t in shown
+    )
     label, every = _("Show region"), _("All regions")
     return (
         f'<p class="table-filter"><label for="region-filter">{h(label)}</label> '
@@ -342,7 +347,7 @@ def index_page(pkg, view: views.Chart) -> Page:
         rows.append(
             {
                 "name": Raw(f'<a href="{h(link(src, country_src(iso3)))}">{h(name)}</a>'),
-                "region": data_text(c["ilo_region"]),
+                "region": group_text(c["ilo_region"]),
                 "phases": _phases_text(pkg, iso3),
                 "coverage": _coverage_cell(cov),
                 "changes": len(_changes(pkg, iso3)),
