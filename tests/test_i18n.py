@@ -192,8 +192,24 @@ def test_no_package_country_has_an_iso_style_name():
 
     pkg = Package.load(ROOT / "datapackage.json")
     assert len(pkg.countries) == 51
-    not_un = {"Burquina Faso", "Costa de Marfíl", "Surinám", "Irak", "Timor oriental", "Salvador", "Cap-Vert",
-              "Vietnam", "Viêt Nam", "Malaui", "Ruanda", "Esuatini", "Surinam", "Laos", "Tanzanie", "Tanzania"}
+    not_un = {
+        "Burquina Faso",
+        "Costa de Marfíl",
+        "Surinám",
+        "Irak",
+        "Timor oriental",
+        "Salvador",
+        "Cap-Vert",
+        "Vietnam",
+        "Viêt Nam",
+        "Malaui",
+        "Ruanda",
+        "Esuatini",
+        "Surinam",
+        "Laos",
+        "Tanzanie",
+        "Tanzania",
+    }
     for lang in ("fr", "es"):
         with using(lang):
             shown = {iso3: i18n.country(iso3, c["name"]) for iso3, c in pkg.countries.items()}

@@ -43,9 +43,9 @@ def source_lines(spec: charts.ChartSpec) -> list[str]:
     """'Source: <title> (verified)' for each distinct source and label of the chart's rows."""
     seen: dict[tuple[str, str], None] = {}
     for row in spec.data:
-        title = str(row.get("source_title") or row.get("source_id") or "").strip()
         label = str(row.get(spec.label_col) or "unlabelled")
-        seen.setdefault((title, label), None)
+        for title in str(row.get("source_title") or "").split("; "):
+            seen.setdefault((title.strip(), label), None)
     lines = []
     for title, label in seen:
         name = _(LABEL_NAMES[label]) if label in LABEL_NAMES else label

@@ -131,6 +131,7 @@ def _map_traces(spec: ChartSpec) -> list[dict]:
         locations=[r[spec.x] for r in spec.data],
         z=z,
         text=[r.get(spec.text_col or spec.x, "") for r in spec.data],
+        customdata=[str(r.get(spec.label_col) or "") for r in spec.data],  # labels: the static map hatches
         hovertemplate="%{text}<extra></extra>",
         marker={"line": {"width": 0.5, "color": "#888"}},
         colorbar={"thickness": 10, "len": 0.6, "title": {"text": unit_name(spec.unit)}},

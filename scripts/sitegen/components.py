@@ -129,6 +129,12 @@ def provenance(pkg, rows: list[dict], source_col: str = "source_id", label_col: 
 
 
 def figure_text(row: dict) -> str:
+    """A card's figure in words, as its source states it ('over 90 institutional changes' for a target the
+    source gives as a floor)."""
+    from spf.sitegen.figures import LABELS, Fig  # figures imports this module
+
+    if row.get("verification") in LABELS:
+        return Fig.of(row).words()
     return figure(row["value"], row["unit"], row["qualifier"])
 
 

@@ -26,7 +26,6 @@ UN_SHORT_NAMES: dict[str, dict[str, str]] = {
         "TLS": "Timor-Leste",
         "TZA": "République-Unie de Tanzanie",
         "VNM": "Viet Nam",
-        
     },
     "es": {
         "CIV": "Côte d'Ivoire",

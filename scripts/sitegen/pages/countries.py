@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spf.sitegen import figures, i18n, suggest, views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import (
@@ -23,7 +25,7 @@ from spf.sitegen.figures import Fig, count_text
 from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE, country_name, source_columns, with_source
-from spf.sitegen.text import figure, h, is_blank, md, number, percent
+from spf.sitegen.text import figure, h, is_blank, number, percent
 
 WORLD = "OWID_WRL"
 ANY = "sdg131_any_benefit"
@@ -62,8 +64,37 @@ def _changes(pkg, iso3: str):
     return sorted(pkg.by("institutional_changes", "iso3").get(iso3, []), key=lambda r: r["change_id"])
 
 
+ASSIGNED = "Step assigned by the compilers"  # how the data notes say a step is not the source's
+SAME_AS = re.compile(r"\b([a-z]{3}-\d{3})\b[^.]*?\bmay concern the same\b")  # notes: 'khm-001 ... may concern the same'
+
+
+def near_duplicates(pkg) -> dict[str, list[str]]:
+    """{change_id: [ids the data notes say it may be the same change as]}, both ways."""
+    found: dict[str, set[str]] = {}
+    for c in pkg.records("institutional_changes"):
+        for other in SAME_AS.findall(c.get("notes") or ""):
+            found.setdefault(c["change_id"], set()).add(other)
+            found.setdefault(other, set()).add(c["change_id"])
+    return {k: sorted(v) for k, v in found.items()}
+
+
+def _description(c: dict, same: list[str]) -> Raw:
+    """The change as its source describes it, with a visible note when the data notes say that another row
+    may be the same change."""
+    text = data_text(c["description"])
+    if not same:
+        return text
+    note = _("This may be the same change as {ids}: the data notes say so.", ids=_(", ").join(same))
+    return Raw(f'{text} <span class="note">{h(note)}</span>')
+
+
+def _step(c: dict) -> str:
+    step = _(STEP_NAMES[c["step"]]) if c["step"] in STEP_NAMES else c["step"] or _("not shown in the source")
+    return _("{step} (assigned by the compilers)", step=step) if ASSIGNED in (c.get("notes") or "") else step
+
+
 def change_rows(pkg, changes: list[dict], page_src: str, with_country: bool = False) -> list[dict]:
-    rows = []
+    rows, duplicates = [], near_duplicates(pkg)
     for c in changes:
         people = ""
         if not is_blank(c.get("people_covered")):
@@ -74,12 +105,11 @@ def change_rows(pkg, changes: list[dict], page_src: str, with_country: bool = Fa
                 source=provenance(pkg, [c], "people_source_id", "people_verification"),
             )
         when = c["period"] or (str(int(c["year"])) if not is_blank(c.get("year")) else _("date unknown"))
-        step = _(STEP_NAMES[c["step"]]) if c["step"] in STEP_NAMES else c["step"] or _("not shown in the source")
         row = {
             "when": when,
             "phase": "" if is_blank(c.get("phase")) else int(c["phase"]),
-            "step": step,
-            "description": data_text(c["description"]),
+            "step": _step(c),
+            "description": _description(c, duplicates.get(c["change_id"], [])),
             "link": _(COUNTED_TEXT) if c.get("programme_link") == COUNTED else _(NOT_COUNTED_TEXT),
             "people": people,
             "source": provenance(pkg, [c]),

@@ -6,7 +6,7 @@ from spf.sitegen import views
 from spf.sitegen.components import LABEL_NAMES, Column, Raw, link, md_link, table
 from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import CONTRIBUTE, country_name
+from spf.sitegen.pages.common import CONTRIBUTE, country_name, verified_then_later
 from spf.sitegen.pages.countries import COUNTED, country_src
 from spf.sitegen.text import h, number
 
@@ -53,16 +53,17 @@ def _list_gaps(pkg) -> list[dict]:
             }
         )
     for item in views.table(pkg, "gaps", "gaps-institutional-changes").items:
-        phase, total = int(item.key), _latest_total(pkg, item.measures[0])
+        phase, totals = int(item.key), verified_then_later(pkg.measure(item.measures[0], targets=False))
         counted = int(((ch["phase"] == phase) & (ch["programme_link"] == COUNTED)).sum())
-        expected = _("unknown")
-        if total:
-            expected = _(
+        expected = _("; ").join(
+            _(
                 "{value} ({label}, {period})",
-                value=number(total["value"]),
-                label=_label(total["verification"]),
-                period=total["period"],
+                value=number(t["value"]),
+                label=_label(t["verification"]),
+                period=t["period"],
             )
+            for t in totals
+        ) or _("unknown")
         gaps.append(
             {
                 "what": _("Itemised phase-{phase} institutional changes", phase=phase),

@@ -5,9 +5,8 @@ from __future__ import annotations
 from spf.sitegen import views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Column, badge, data_text, group_text, provenance, sentence, table
-from spf.sitegen.i18n import group_name
 from spf.sitegen.figures import Fig, listing, trend
-from spf.sitegen.i18n import _
+from spf.sitegen.i18n import _, group_name
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import source_columns, with_source
 from spf.sitegen.text import figure
@@ -125,8 +124,8 @@ def _comparison(page: Page, pkg) -> None:
         page.add(
             "## " + _("World coverage: two sources side by side"),
             _(
-                "The ILO's published world figure and the dataset series do not always agree, because estimates "
-                "are revised between releases. Both are kept."
+                "The ILO's published world figure and the dataset series do not always agree; the sources do not "
+                "say why. Both are kept."
             ),
         )
         page.add(table(comparison_columns(), comparison))
