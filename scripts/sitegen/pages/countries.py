@@ -7,6 +7,7 @@ import re
 from spf.sitegen import figures, i18n, suggest, views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import (
+    Block,
     Column,
     Raw,
     badge,
@@ -58,6 +59,11 @@ def latest(pkg, iso3: str, indicator: str) -> dict | None:
 def _phases_text(pkg, iso3: str) -> Raw:
     parts = [f"{int(r['phase'])} {badge(r['verification'])}" for r in pkg.focus_phases(iso3)]
     return Raw(", ".join(parts) or h(_("not listed")))
+
+
+def _partners(pkg, iso3: str) -> list[dict]:
+    name = pkg.countries[iso3]["name"]
+    return [p for p in pkg.records("partners") if name in (p["countries"] or "")]
 
 
 def _changes(pkg, iso3: str):
@@ -207,11 +213,11 @@ def _other_indicators(pkg, iso3: str, sources: set, contribute: str) -> str:
 
 
 def _header(page: Page, pkg, iso3: str, name: str, phases: list[dict]) -> None:
-    """A country page's first lines: its region and phases, the evidence of each phase, the suggest links."""
+    """A country page's first lines: what is known at a glance, the evidence of each phase, the suggest links."""
+    from spf.sitegen.pages.country_summary import summary  # it reads the gaps page, which imports this module
+
     c, src = pkg.countries[iso3], page.src
-    region = group_text(c["ilo_region"])
-    region_label, phase_label = _("ILO region:"), _("Focus country in phase:")
-    page.add(f"**{region_label}** {region}  \n**{phase_label}** {_phases_text(pkg, iso3)}")
+    page.add(Block(summary(pkg, iso3, name, _phases_text(pkg, iso3), _changes(pkg, iso3), _partners(pkg, iso3))))
     if phases:
         page.add(
             table(
@@ -263,7 +269,7 @@ def country_page(pkg, iso3: str, view: views.Chart) -> Page:
     else:
         page.add(gap(_("The package has no SDG 1.3.1 series for {country}.", country=name), contribute))
     page.add(heading(_("Pensions and health coverage")), _other_indicators(pkg, iso3, sources, contribute))
-    partners = [p for p in pkg.records("partners") if c["name"] in (p["countries"] or "")]
+    partners = _partners(pkg, iso3)
     if partners:
         sources |= {p["source_id"] for p in partners}
         page.add(

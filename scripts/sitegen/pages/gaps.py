@@ -173,10 +173,15 @@ def _country_gaps(pkg, iso3: str, newest: int | None) -> list[str]:
     return missing
 
 
+def newest_coverage_year(pkg) -> int | None:
+    """The newest year of SDG 1.3.1 coverage that any focus country has."""
+    years = [int(r["year"]) for iso3 in pkg.focus_iso3 for r in pkg.coverage_series(iso3, "sdg131_any_benefit")[-1:]]
+    return max(years) if years else None
+
+
 def country_gaps(pkg, src: str) -> list[dict]:
     """One row per focus country that lacks something, with a link to propose a source."""
-    years = [int(r["year"]) for iso3 in pkg.focus_iso3 for r in pkg.coverage_series(iso3, "sdg131_any_benefit")[-1:]]
-    newest = max(years) if years else None  # the newest year any focus country has
+    newest = newest_coverage_year(pkg)
     rows = []
     for iso3 in pkg.focus_iso3:
         missing = _country_gaps(pkg, iso3, newest)
