@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spf.sitegen import progress, views
-from spf.sitegen.components import kpi_grid, md_link, sentence, source_link
+from spf.sitegen.components import Block, kpi_grid, md_link, sentence, source_link
 from spf.sitegen.figures import count_text
 from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
@@ -54,11 +54,13 @@ def build(pkg) -> list[Page]:
     )
     # Interface prose written by the site (its **bold** is Markdown of the catalogue, not data)
     period, source, label = PHASE3
-    phase3 = ""
-    if source in pkg.sources:  # shown with its source, or not at all
-        phase3 = " " + sentence(_(PHASE3_TEXT), period=h(period), label=h(_(label)), source=source_link(pkg, source))
+    phase3 = None
+    if source in pkg.sources:  # shown with its source, or not at all; HTML (its title is data), never Markdown
+        phase3 = Block(
+            f"<p>{sentence(_(PHASE3_TEXT), period=h(period), label=h(_(label)), source=source_link(pkg, source))}</p>"
+        )
     page.add(
-        *filter(None, [progress.block(pkg)]), _(INTRO) + phase3 + "\n\n" + _(INTRO_LABELS)
+        *filter(None, [progress.block(pkg), _(INTRO), phase3, _(INTRO_LABELS)])
     )  # results against targets on the first screen
     n_list = count_text(int((pkg["focus_countries"]["phase"] == 2).sum()), "entries")
     cards, charts = views.for_page(pkg, "home")
@@ -66,7 +68,7 @@ def build(pkg) -> list[Page]:
         shown = [card(pkg, c, n_list=n_list) for c in cards if c.section == section]
         page.add(f"## {_(heading)}", kpi_grid([c for c in shown if c]))
         if section == "phase1" and (both := phase1_countries(pkg)):
-            page.add(f'<p class="note">{h(both)}</p>')
+            page.add(Block(f'<p class="note">{h(both)}</p>'))
     for view in charts:
         spec = focus_map(pkg, view)
         if spec:
