@@ -91,7 +91,7 @@ def _description(c: dict, same: list[str]) -> Raw:
     if not same:
         return text
     note = _("This may be the same change as {ids}: the data notes say so.", ids=_(", ").join(same))
-    return Raw(f'{text} <span class="note">{h(note)}</span>')
+    return Raw(f'{text}<br><span class="note">{h(note)}</span>')
 
 
 def _step(c: dict) -> str:
