@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spf.sitegen import progress, views
-from spf.sitegen.components import Block, kpi_grid, md_link, sentence, source_link
+from spf.sitegen.components import SearchableBlock, kpi_grid, md_link, sentence, source_link
 from spf.sitegen.figures import count_text
 from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
@@ -56,7 +56,7 @@ def build(pkg) -> list[Page]:
     period, source, label = PHASE3
     phase3 = None
     if source in pkg.sources:  # shown with its source, or not at all; HTML (its title is data), never Markdown
-        phase3 = Block(
+        phase3 = SearchableBlock(
             f"<p>{sentence(_(PHASE3_TEXT), period=h(period), label=h(_(label)), source=source_link(pkg, source))}</p>"
         )
     page.add(
@@ -68,7 +68,7 @@ def build(pkg) -> list[Page]:
         shown = [card(pkg, c, n_list=n_list) for c in cards if c.section == section]
         page.add(f"## {_(heading)}", kpi_grid([c for c in shown if c]))
         if section == "phase1" and (both := phase1_countries(pkg)):
-            page.add(Block(f'<p class="note">{h(both)}</p>'))
+            page.add(SearchableBlock(f'<p class="note">{h(both)}</p>'))
     for view in charts:
         spec = focus_map(pkg, view)
         if spec:

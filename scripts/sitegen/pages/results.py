@@ -7,7 +7,7 @@ import re
 
 from spf.sitegen import i18n, views
 from spf.sitegen.charts import ChartSpec
-from spf.sitegen.components import LABEL_NAMES, Block, Column, badge, data_text, provenance, table
+from spf.sitegen.components import LABEL_NAMES, Column, SearchableBlock, badge, data_text, provenance, table
 from spf.sitegen.figures import Fig, same_thing, series
 from spf.sitegen.i18n import _
 from spf.sitegen.page import Page
@@ -253,7 +253,7 @@ def build(pkg) -> list[Page]:
         heading = _("Other figures about the programme")
         page.add(f"## {heading}", other)
         if both := phase1_countries(pkg):
-            page.add(Block(f'<p class="note">{h(both)}</p>'))
+            page.add(SearchableBlock(f'<p class="note">{h(both)}</p>'))
     heading = _("Figures that disagree")
     page.add(
         f"## {heading}",
