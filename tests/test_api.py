@@ -16,6 +16,8 @@ from openapi_spec_validator import validate
 from conftest import ROOT
 from spf.sitegen import api, generate
 
+pytestmark = pytest.mark.repo_data  # these read the site built from the repository's package
+
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 VERSION = DESCRIPTOR["version"]
 # The contract: these paths stay (additive changes only).

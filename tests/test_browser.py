@@ -47,6 +47,7 @@ def test_no_plotly_without_interaction_and_a_click_makes_the_chart_interactive(p
     assert not [u for u in page.requests if "plotly" in u]
     plot = page.locator(".chart__plot").first
     assert plot.get_attribute("data-rendered") is None
+    plot.scroll_into_view_if_needed()  # the click would scroll a chart that ends below the window
     before = plot.bounding_box()
     plot.click()
     page.wait_for_function("el => el.dataset.rendered === 'done'", arg=plot.element_handle(), timeout=15000)

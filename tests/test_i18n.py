@@ -144,18 +144,96 @@ def test_dates_follow_the_language():
 @pytest.mark.parametrize(
     ("iso3", "fr", "es"),
     [
-        ("DEU", "Allemagne", "Alemania"),
+        ("DEU", "Allemagne", "Alemania"),  # not in the package: CLDR's name
         ("MAR", "Maroc", "Marruecos"),
         ("TGO", "Togo", "Togo"),
         ("PER", "Pérou", "Perú"),
     ],
 )
-def test_country_names_come_from_pycountry(iso3, fr, es):
+def test_country_names_come_from_cldr(iso3, fr, es):
     with using("fr"):
         assert i18n.country(iso3) == fr
     with using("es"):
         assert i18n.country(iso3) == es
     assert i18n.country(iso3, "As the package writes it") == "As the package writes it"  # English: the data's name
+
+
+# The UN short names (UNTERM) that ILO texts use, written out here from the UN's list, not from names.py.
+UN_SHORT_NAMES = [
+    ("VNM", "Viet Nam", "Viet Nam"),
+    ("TLS", "Timor-Leste", "Timor-Leste"),
+    ("CPV", "Cabo Verde", "Cabo Verde"),
+    ("CIV", "Côte d'Ivoire", "Côte d'Ivoire"),
+    ("TZA", "République-Unie de Tanzanie", "República Unida de Tanzanía"),
+    ("LAO", "République démocratique populaire lao", "República Democrática Popular Lao"),
+    ("PSE", "État de Palestine", "Estado de Palestina"),
+    ("IRQ", "Iraq", "Iraq"),
+    ("SLV", "El Salvador", "El Salvador"),
+    ("BFA", "Burkina Faso", "Burkina Faso"),
+    ("SWZ", "Eswatini", "Eswatini"),
+    ("SUR", "Suriname", "Suriname"),
+    ("MWI", "Malawi", "Malawi"),
+    ("RWA", "Rwanda", "Rwanda"),
+    ("COD", "République démocratique du Congo", "República Democrática del Congo"),
+]
+
+
+@pytest.mark.parametrize(("iso3", "fr", "es"), UN_SHORT_NAMES)
+def test_country_names_are_the_un_short_names(iso3, fr, es):
+    with using("fr"):
+        assert i18n.country(iso3) == fr
+    with using("es"):
+        assert i18n.country(iso3) == es
+
+
+@pytest.mark.repo_data
+def test_no_package_country_has_an_iso_style_name():
+    """None of the 51 countries is named the ISO way ('Lao, République…', 'Tanzania, República unida de') or
+    with the spellings the UN does not use; every one has a name in French and Spanish."""
+    from spf.sitegen.package import Package
+
+    pkg = Package.load(ROOT / "datapackage.json")
+    assert len(pkg.countries) == 51
+    not_un = {
+        "Burquina Faso",
+        "Costa de Marfíl",
+        "Surinám",
+        "Irak",
+        "Timor oriental",
+        "Salvador",
+        "Cap-Vert",
+        "Vietnam",
+        "Viêt Nam",
+        "Malaui",
+        "Ruanda",
+        "Esuatini",
+        "Surinam",
+        "Laos",
+        "Tanzanie",
+        "Tanzania",
+    }
+    for lang in ("fr", "es"):
+        with using(lang):
+            shown = {iso3: i18n.country(iso3, c["name"]) for iso3, c in pkg.countries.items()}
+        assert all(name and "," not in name for name in shown.values()), shown
+        assert not not_un & set(shown.values()), not_un & set(shown.values())
+
+
+@pytest.mark.parametrize(
+    ("lang", "english", "translated"),
+    [
+        ("fr", "Asia and the Pacific", "Asie et Pacifique"),
+        ("fr", "Arab States", "États arabes"),
+        ("es", "Europe and Central Asia", "Europa y Asia Central"),
+        ("es", "Arab States", "Estados Árabes"),
+        ("fr", "low-income countries", "pays à faible revenu"),
+        ("es", "upper-middle-income countries", "países de ingreso mediano alto"),
+    ],
+)
+def test_ilo_regions_and_income_groups_are_named_in_the_language(lang, english, translated):
+    with using(lang):
+        assert i18n.group_name(english) == translated
+    assert i18n.group_name(english) is None  # English pages keep the data's name
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ import pytest
 
 from spf.sitegen import offline
 
+pytestmark = pytest.mark.repo_data  # these read the site built from the repository's package
+
 # What a browser refuses from file:// whatever the site does (the theme's lookups of the sitemap for the language
 # switcher), and the theme's search index for disk (search/search_index.js), which the copy leaves out: search
 # could only run from disk with a third-party worker shim. Everything else must work.

@@ -24,6 +24,8 @@ from rdflib.namespace import DCAT, DCTERMS, RDF
 from conftest import ROOT, VALID
 from spf.sitegen import feeds, freshness, generate, i18n, linked_data, parquet, release, settings
 
+pytestmark = pytest.mark.repo_data  # these read the site built from the repository's package
+
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 VERSION = DESCRIPTOR["version"]
 VDIR = f"downloads/v{VERSION}"

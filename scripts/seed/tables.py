@@ -151,8 +151,9 @@ FIGURES = {
                                        "results", "phase1_institutional_changes"),
     "phase1_people_legal_coverage": _f("People who gained legal coverage in phase 1", P, "at_least",
                                        "2016-2020", "2020", 1, "results", "phase1_people_legal"),
-    "phase1_people_effective_coverage": _f("People with improved effective coverage in phase 1", P, "at_least",
-                                           "2016-2020", "2020", 1, "results", "phase1_people_effective"),
+    "phase1_people_effective_coverage": _f("People who saw improved effective coverage, access and adequacy levels "
+                                           "in phase 1", P, "at_least", "2016-2020", "2020", 1, "results",
+                                           "phase1_people_effective_adequacy"),
     "phase1_institutional_changes_step1_strategy": _f("Phase-1 changes at step 1: strategy or policy", IC,
                                                       "exact", "2016-2020", "2020", 1, "results_by_step",
                                                       "phase1_changes_strategy"),

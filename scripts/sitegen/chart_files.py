@@ -19,7 +19,7 @@ import resvg_py
 
 from spf.forked import Forked
 from spf.paths import BUILD, MKDOCS_YML
-from spf.sitegen import charts, i18n, svg
+from spf.sitegen import charts, embed_size, i18n, svg
 from spf.sitegen.components import LABEL_NAMES, link
 from spf.sitegen.i18n import _, pgettext
 from spf.sitegen.text import h
@@ -47,9 +47,9 @@ def source_lines(spec: charts.ChartSpec) -> list[str]:
     """'Source: <title> (verified)' for each distinct source and label of the chart's rows."""
     seen: dict[tuple[str, str], None] = {}
     for row in spec.data:
-        title = str(row.get("source_title") or row.get("source_id") or "").strip()
         label = str(row.get(spec.label_col) or "unlabelled")
-        seen.setdefault((title, label), None)
+        for title in str(row.get("source_title") or "").split("; "):
+            seen.setdefault((title.strip(), label), None)
     lines = []
     for title, label in seen:
         name = _(LABEL_NAMES[label]) if label in LABEL_NAMES else label
@@ -189,7 +189,8 @@ def embed_path(spec: charts.ChartSpec) -> str:
 
 EMBED_CSS = (
     "body{margin:0;padding:8px;font:14px/1.4 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#222;"
-    "background:#fff}h1{font-size:16px;margin:0 0 4px}p{margin:4px 0}.chart__svg{width:100%;height:auto}"
+    "background:#fff}h1{font-size:16px;margin:0 0 4px}p{margin:4px 0}"
+    ".chart__svg{width:100%;max-width:480px;height:auto}"
     ".src{font-size:12px;color:#444}a{color:#1a4fa0}"
     "@media (prefers-color-scheme:dark){body{background:#1e2129;color:#e6e6e6}.src{color:#c8c8c8}a{color:#9cc0ff}"
     ".spfc-t{fill:#d0d0d0}.spfc-g{stroke:#4a4e59}.spfc-land{fill:#2b2f3a}.spfc-land,.spfc-border{stroke:#555a66}}"
@@ -205,6 +206,17 @@ EMBED_CSP = (
 )
 
 
+def embed_credit() -> tuple[str, str]:
+    """The embed page's last line: the site and licence, then the link text back to the chart."""
+    return f"{site_name()}, {LICENCE}.", _("Data, sources and the interactive chart")
+
+
+def embed_height(spec: charts.ChartSpec, static_svg: str) -> int:
+    """The height the embed snippet gives its frame (embed_size: the whole page fits from 320 to 800 px)."""
+    credit, more = embed_credit()
+    return embed_size.frame_height(spec.title, spec.summary, source_lines(spec), f"{credit} {more}", static_svg)
+
+
 def embed_page(spec: charts.ChartSpec, page_src: str) -> str:
     """A minimal page: the static chart, its source lines and a link to the full page. No scripts."""
     here = f"embed/{spec.id}/index.md"  # link() works from a page path; this one sits at embed/<id>/
@@ -213,7 +225,7 @@ def embed_page(spec: charts.ChartSpec, page_src: str) -> str:
     favicon = ("../" if i18n.current() != i18n.DEFAULT else "") + link(here, "assets/images/favicon.svg")
     sources = "".join(f'<p class="src">{h(s)}</p>' for s in source_lines(spec))
     chart = svg.render(charts.figure(spec), spec.id, _("Chart: {title}", title=spec.title))
-    more = _("Data, sources and the interactive chart")
+    credit, more = embed_credit()
     return (
         f'<!doctype html>\n<html lang="{h(i18n.current())}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{EMBED_CSP}">'
@@ -221,7 +233,7 @@ def embed_page(spec: charts.ChartSpec, page_src: str) -> str:
         f'<link rel="icon" href="{h(favicon)}">'
         f"<title>{h(spec.title)} – {h(site_name())}</title><style>{EMBED_CSS}</style></head>\n"
         f"<body><main><h1>{h(spec.title)}</h1><p>{h(spec.summary)}</p>\n{chart}\n{sources}"
-        f'<p class="src">{h(site_name())}, {LICENCE}. <a href="{h(back)}#{h(spec.id)}" target="_blank" '
+        f'<p class="src">{h(credit)} <a href="{h(back)}#{h(spec.id)}" target="_blank" '
         f'rel="noopener">{h(more)}</a></p></main></body></html>\n'
     )
 

@@ -131,6 +131,7 @@ def _map_traces(spec: ChartSpec) -> list[dict]:
         locations=[r[spec.x] for r in spec.data],
         z=z,
         text=[r.get(spec.text_col or spec.x, "") for r in spec.data],
+        customdata=[str(r.get(spec.label_col) or "") for r in spec.data],  # labels: the static map hatches
         hovertemplate="%{text}<extra></extra>",
         marker={"line": {"width": 0.5, "color": "#888"}},
         colorbar={"thickness": 10, "len": 0.6, "title": {"text": unit_name(spec.unit)}},
@@ -221,6 +222,7 @@ def block(spec: ChartSpec, page_src: str) -> str:
     without JavaScript and in print; the loader swaps in Plotly when the reader reaches for the chart), the
     data table with sources and labels, and links to the CSV, SVG, PNG and embed page."""
     from spf.sitegen import svg
+    from spf.sitegen.chart_files import embed_height  # it imports this module
 
     fig = figure(spec)
     fig_json = json.dumps(fig, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
@@ -252,7 +254,8 @@ def block(spec: ChartSpec, page_src: str) -> str:
         "copy": _("Copy this code to show the chart on your site:"),
     }
     embed = link(page_src, f"embed/{spec.id}/index.html").removesuffix("index.html")
-    snippet = f'<iframe src="{embed}" title="{h(spec.title)}" width="100%" height="520" style="border:0"></iframe>'
+    tall = embed_height(spec, static)  # the whole embed page fits the frame from 320 to 800 px wide
+    snippet = f'<iframe src="{embed}" title="{h(spec.title)}" width="100%" height="{tall}" style="border:0"></iframe>'
     download = sentence(
         _("Download: {links} · {embed}"), links=links, embed=f'<a href="{h(embed)}">{h(words["embed_page"])}</a>'
     )

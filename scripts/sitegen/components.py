@@ -77,6 +77,13 @@ def data_text(text) -> Raw:
     return Raw(f"<span{marked}>{h(text)}</span>" if marked else h(text))
 
 
+def group_text(english: str) -> Raw:
+    """An ILO region or income group: its reviewed name in the page's language (names.py), else the data's
+    name marked as data text."""
+    translated = i18n.group_name(english)
+    return Raw(h(translated)) if translated else data_text(english)
+
+
 def local_date(value) -> str:
     """HTML: a full date (2025-03-28) in the page's language, in a <time> element on pages in other
     languages; a month or a year (2025-03), and every date on English pages, as written."""
@@ -122,6 +129,12 @@ def provenance(pkg, rows: list[dict], source_col: str = "source_id", label_col: 
 
 
 def figure_text(row: dict) -> str:
+    """A card's figure in words, as its source states it ('over 90 institutional changes' for a target the
+    source gives as a floor)."""
+    from spf.sitegen.figures import LABELS, Fig  # figures imports this module
+
+    if row.get("verification") in LABELS:
+        return Fig.of(row).words()
     return figure(row["value"], row["unit"], row["qualifier"])
 
 

@@ -40,7 +40,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
-from spf.sitegen import msgrules
+from spf.sitegen import msgrules, names
 
 # SPF_LOCALE_DIR: catalogues read from elsewhere (tests plant bad translations in a copy)
 LOCALE_DIR = Path(os.environ.get("SPF_LOCALE_DIR") or Path(__file__).resolve().parent / "locale")
@@ -189,20 +189,22 @@ def range_(low: str, high: str) -> str:
     return pgettext("range of two numbers", "{low}–{high}", low=low, high=high)
 
 
-@cache
-def _countries(lang: str) -> _gettext.NullTranslations:
-    return _gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
-
-
 def country(iso3: str, english: str | None = None) -> str:
-    """A country's name in the current language, from pycountry's own translations of ISO 3166-1."""
-    found = pycountry.countries.get(alpha_3=iso3.upper())
+    """A country's name in the current language: the data's (or ISO's) on English pages; on others the UN
+    short name where the reviewed list of names.py has one, else CLDR's territory name (Babel)."""
+    found = pycountry.countries.get(alpha_3=iso3.upper())  # codes only
     if found is None:
         return english or iso3
-    name = english or found.name
-    if current() == DEFAULT:
-        return name
-    return _countries(current()).gettext(found.name)
+    lang = current()
+    if lang == DEFAULT:
+        return english or found.name
+    cldr = Locale.parse(lang).territories.get(found.alpha_2)
+    return names.un_short_name(lang, iso3) or cldr or english or found.name
+
+
+def group_name(english: str) -> str | None:
+    """An ILO region or World Bank income group in the current language, or None (English, or not listed)."""
+    return None if current() == DEFAULT else names.group(current(), english)
 
 
 def language_name(lang: str, in_lang: str | None = None) -> str:

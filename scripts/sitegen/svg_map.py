@@ -9,6 +9,7 @@ from functools import cache
 
 from spf.paths import DOCS
 from spf.sitegen import svg
+from spf.sitegen.i18n import _
 from spf.sitegen.svg import FG, FONT, WIDTH, h, lines_text, num, svg_root, text_width
 
 TOPOJSON = DOCS / "assets" / "vendor" / "topojson" / "world_110m.json"
@@ -112,6 +113,21 @@ def _ring(points, steps: int, tolerance: float) -> str:
     return f"M{coords[0][0]} {coords[0][1]}l" + " ".join(f"{x} {y}" for x, y in coords[1:]) + "z"
 
 
+# States too small for the 110m map (no outline there) are drawn as a dot at this point (lon, lat), so every
+# country of a map's data is on the map. Approximate centres; add one when a test names a missing country.
+SMALL_STATES = {"BRB": (-59.55, 13.17), "CPV": (-23.6, 15.1), "WSM": (-172.1, -13.75)}
+DOT = 3.2  # radius in px of the 400-wide map
+
+
+def point(lon: float, lat: float, width: float = WIDTH) -> tuple[float, float]:
+    """A place on the map, projected as country_paths() projects the outlines."""
+    x_max = natural_earth(180, 0)[0]
+    y_top = natural_earth(0, LAT_MAX)[1]
+    scale = width / (2 * x_max)
+    x, y = natural_earth(lon, max(lat, LAT_MIN))
+    return (x + x_max) * scale, (y_top - y) * scale
+
+
 def blues(t: float) -> str:
     t = 1 - min(max(t, 0.0), 1.0)  # reversed
     for (a, ca), (b, cb) in zip(BLUES, BLUES[1:], strict=False):
@@ -143,17 +159,51 @@ def _colors(trace: dict) -> tuple[dict[str, str], list[tuple[str, str]]]:
     return fills, legend
 
 
+def _unverified(trace: dict) -> set[str]:
+    """Locations whose figures carry no `verified` label (trace customdata: the row's labels)."""
+    labels = trace.get("customdata") or [""] * len(trace["locations"])
+    return {
+        loc for loc, lab in zip(trace["locations"], labels, strict=True) if lab and "verified" not in lab.split(", ")
+    }
+
+
+def _shapes(fills: dict[str, str], paths: dict[str, str]) -> dict[str, str]:
+    """Path data of each filled location: its outline, or a dot for a small state the map has no outline for."""
+    shapes = {}
+    for iso in sorted(fills):
+        if paths.get(iso):
+            shapes[iso] = paths[iso]
+        elif iso in SMALL_STATES:
+            x, y = point(*SMALL_STATES[iso])
+            shapes[iso] = f"M{num(x - DOT)} {num(y)}a{DOT} {DOT} 0 1 0 {num(2 * DOT)} 0a{DOT} {DOT} 0 1 0 {-2 * DOT} 0z"
+    return shapes
+
+
 def render_map(fig: dict, chart_id: str, label: str, download: bool = False) -> str:
+    """The map: land, each location in its colour (small states as dots), stripes over the locations whose
+    figures are not verified (as hatched bars), and the legend."""
     trace = next(t for t in fig["data"] if t["type"] == "choropleth")
     paths, map_h = country_paths(DOWNLOAD if download else PAGE)
     fills, legend = _colors(trace)
+    shapes = _shapes(fills, paths)
     land = '<path d="' + "".join(d for iso, d in sorted(paths.items()) if iso not in fills) + '"/>'  # one path
-    shown = "".join(f'<path d="{paths[iso]}" fill="{color}"/>' for iso, color in sorted(fills.items()) if iso in paths)
+    shown = "".join(f'<path d="{d}" fill="{fills[iso]}" data-iso="{h(iso)}"/>' for iso, d in shapes.items())
+    striped = "".join(shapes[iso] for iso in sorted(_unverified(trace)) if iso in shapes)
+    pid = f"{chart_id}-mh"
+    stripes = (
+        f'<pattern id="{h(pid)}" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        f'<line x1="1" y1="0" x2="1" y2="4" stroke="#fff" stroke-width="1.2"/></pattern>'
+        f'<path class="unverified" d="{striped}" fill="url(#{h(pid)})"/>'
+        if striped
+        else ""
+    )
+    if striped:
+        legend = legend + [(f"url(#{pid})", _("striped: not verified"))]
     title = trace.get("colorbar", {}).get("title", {}).get("text", "")
     legend_svg, legend_h = _legend(legend, map_h + 10, title if "tickvals" not in trace["colorbar"] else "")
     body = (
         f'<g class="spfc-land" fill="{LAND}" stroke="{BORDER}" stroke-width="0.4">{land}</g>'
-        f'<g class="spfc-border" stroke="{BORDER}" stroke-width="0.4">{shown}</g>{legend_svg}'
+        f'<g class="spfc-border" stroke="{BORDER}" stroke-width="0.4">{shown}</g>{stripes}{legend_svg}'
     )
     return svg_root(WIDTH, map_h + 10 + legend_h, body, label)
 
@@ -167,7 +217,11 @@ def _legend(items: list[tuple[str, str]], y0: float, title: str) -> tuple[str, f
         w = 20 + text_width(text) + 12
         if x > 4 and x + w > WIDTH:
             x, y = 4.0, y + FONT * 1.6
-        parts.append(f'<rect x="{num(x)}" y="{num(y - 10)}" width="14" height="12" fill="{color}"/>')
+        box = f'x="{num(x)}" y="{num(y - 10)}" width="14" height="12"'
+        if color.startswith("url("):  # the stripes drawn over a grey swatch
+            parts.append(f'<rect {box} fill="#888"/><rect {box} fill="{h(color)}"/>')
+        else:
+            parts.append(f'<rect {box} fill="{color}"/>')
         parts.append(lines_text(x + 18, y, [text], anchor="start"))
         x += w
     return f'<g class="spfc-t" fill="{FG}">{"".join(parts)}</g>', y - y0 + FONT * 0.8

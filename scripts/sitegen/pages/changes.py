@@ -6,10 +6,17 @@ from spf.sitegen import register, views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Block, Column, gap, link, md_link
 from spf.sitegen.figures import Fig, count_text
-from spf.sitegen.i18n import _
+from spf.sitegen.i18n import _, ngettext
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import CONTRIBUTE
-from spf.sitegen.pages.countries import COUNTED, NOT_COUNTED_NOTE, STEP_NAMES, change_columns, change_rows
+from spf.sitegen.pages.common import CONTRIBUTE, source_columns, with_source
+from spf.sitegen.pages.countries import (
+    ASSIGNED,
+    COUNTED,
+    NOT_COUNTED_NOTE,
+    STEP_NAMES,
+    change_columns,
+    change_rows,
+)
 
 
 def columns() -> list[Column]:
@@ -18,9 +25,7 @@ def columns() -> list[Column]:
         Column("series", _("Series")),
         Column("value", _("Count"), True),
         Column("period", _("Period")),
-        Column("verification", _("Verification")),
-        Column("source_id", _("Source id")),
-    ]
+    ] + source_columns()
 
 
 def _documented_vs_reported(pkg, view: views.Chart) -> ChartSpec | None:
@@ -64,7 +69,28 @@ def _documented_vs_reported(pkg, view: views.Chart) -> ChartSpec | None:
         )
         for d, t in zip(data[::2], data[1::2], strict=True)
     )
+    data = [with_source(pkg, d) for d in data]
     return view.spec(data, views.text(view.summary, pairs=pairs), columns())
+
+
+def _step_caveat(pkg) -> str:
+    """What the step counts are: rows of this package, most of them not stated as programme results, some
+    with a step the compilers assigned."""
+    stepped = [c for c in pkg.records("institutional_changes") if c["step"] in STEP_NAMES]
+    if not stepped:
+        return ""
+    n = sum(1 for c in stepped if c.get("programme_link") != COUNTED)
+    assigned = sum(1 for c in stepped if ASSIGNED in (c.get("notes") or ""))
+    return ngettext(
+        "These counts are rows of this package, not the programme's own figures: of {total}, {count} is not "
+        "stated as a programme result, and for {assigned} the compilers assigned the step.",
+        "These counts are rows of this package, not the programme's own figures: of {total}, {count} are not "
+        "stated as programme results, and for {assigned} the compilers assigned the step.",
+        n,
+        total=count_text(len(stepped), "entries"),
+        count=count_text(n, "entries"),
+        assigned=count_text(assigned, "entries"),
+    )
 
 
 def build(pkg) -> list[Page]:
@@ -90,6 +116,9 @@ def build(pkg) -> list[Page]:
         number, what = _(name).split(". ", 1)  # "1. Strategy" would start an ordered list
         line = _("Step {number} ({what}): {count}", number=number, what=what.lower(), count=count_text(n, "documented"))
         page.add(f"- {line}")
+    caveat = _step_caveat(pkg)
+    if caveat:
+        page.add(caveat)
     spec = _documented_vs_reported(pkg, views.for_page(pkg, "changes")[1][0])
     if spec:
         page.chart(spec)

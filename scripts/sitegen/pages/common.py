@@ -5,7 +5,7 @@ from __future__ import annotations
 from spf.sitegen import i18n, views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import LABEL_NAMES, Column, kpi
-from spf.sitegen.figures import count_text
+from spf.sitegen.figures import Fig, count_text
 from spf.sitegen.i18n import _, pgettext
 
 CONTRIBUTE = "contribute/index.md"
@@ -22,13 +22,15 @@ def source_columns() -> list[Column]:
 
 
 def country_name(pkg, iso3: str) -> str:
-    """A country's name: the data's on English pages, pycountry's translation on others."""
+    """A country's name: the data's on English pages, CLDR's or the UN short name on others."""
     return i18n.country(iso3, pkg.countries.get(iso3, {}).get("name", iso3))
 
 
 def with_source(pkg, row: dict, source_col: str = "source_id") -> dict:
-    src = pkg.sources.get(row.get(source_col), {})
-    return {**row, "source_title": src.get("title", ""), "source_url": src.get("url", "")}
+    """The row with its source's title and address; a cell of several ids ('a; b') gets each one's."""
+    found = [pkg.sources.get(s.strip(), {}) for s in str(row.get(source_col) or "").split(";") if s.strip()]
+    title = "; ".join(s.get("title", "") for s in found if s.get("title"))
+    return {**row, "source_title": title, "source_url": " ".join(s.get("url", "") for s in found if s.get("url"))}
 
 
 def headline(pkg, measure: str) -> list[dict]:
@@ -44,6 +46,36 @@ def headline(pkg, measure: str) -> list[dict]:
         if verified:
             shown.insert(0, verified[-1])
     return shown
+
+
+def verified_then_later(results: list[dict]) -> list[dict]:
+    """The latest verified result of a measure, then every later result that is not verified (148 verified
+    for 2021-2024, then 149 reported for 2021 to March 2025): the order every page states them in. Only the
+    latest result when none is verified."""
+    verified = [i for i, r in enumerate(results) if r["verification"] == "verified"]
+    if not verified:
+        return results[-1:]
+    return results[verified[-1] :]
+
+
+def verified_first(rows: list[dict]) -> list[dict]:
+    """Figures compared side by side: verified, then reported, then unverified."""
+    order = ("verified", "reported", "unverified")
+    return sorted(rows, key=lambda r: order.index(r["verification"]) if r["verification"] in order else 9)
+
+
+def phase1_countries(pkg) -> str | None:
+    """The two phase-1 country counts side by side (21 target countries, over 70 supported), or None."""
+    focus = pkg.measure("phase1_focus_countries", targets=False)
+    overall = pkg.measure("phase1_countries_supported", targets=False)
+    if not focus or not overall:
+        return None
+    return _(
+        "Phase 1 has two counts of countries: {focus} were its target countries, and the ILO says it supported "
+        "{overall} in strengthening their social protection systems under the programme.",
+        focus=Fig.of(focus[-1]).text(),
+        overall=Fig.of(overall[-1]).text(),
+    )
 
 
 def differs(rows: list[dict]) -> bool:

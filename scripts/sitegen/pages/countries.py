@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from spf.sitegen import figures, suggest, views
+import re
+
+from spf.sitegen import figures, i18n, suggest, views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import (
+    Block,
     Column,
     Raw,
     badge,
     data_lang,
     data_text,
     gap,
+    group_text,
     link,
     md_link,
     provenance,
@@ -22,7 +26,7 @@ from spf.sitegen.figures import Fig, count_text
 from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE, country_name, source_columns, with_source
-from spf.sitegen.text import figure, h, is_blank, link_parts, md, number, percent
+from spf.sitegen.text import figure, h, is_blank, link_parts, number, percent
 
 WORLD = "OWID_WRL"
 ANY = "sdg131_any_benefit"
@@ -57,12 +61,46 @@ def _phases_text(pkg, iso3: str) -> Raw:
     return Raw(", ".join(parts) or h(_("not listed")))
 
 
+def _partners(pkg, iso3: str) -> list[dict]:
+    name = pkg.countries[iso3]["name"]
+    return [p for p in pkg.records("partners") if name in (p["countries"] or "")]
+
+
 def _changes(pkg, iso3: str):
     return sorted(pkg.by("institutional_changes", "iso3").get(iso3, []), key=lambda r: r["change_id"])
 
 
+ASSIGNED = "Step assigned by the compilers"  # how the data notes say a step is not the source's
+SAME_AS = re.compile(r"\b([a-z]{3}-\d{3})\b[^.]*?\bmay concern the same\b")  # notes: 'khm-001 ... may concern the same'
+
+
+def near_duplicates(pkg) -> dict[str, list[str]]:
+    """{change_id: [ids the data notes say it may be the same change as]}, both ways."""
+    found: dict[str, set[str]] = {}
+    for c in pkg.records("institutional_changes"):
+        for other in SAME_AS.findall(c.get("notes") or ""):
+            found.setdefault(c["change_id"], set()).add(other)
+            found.setdefault(other, set()).add(c["change_id"])
+    return {k: sorted(v) for k, v in found.items()}
+
+
+def _description(c: dict, same: list[str]) -> Raw:
+    """The change as its source describes it, with a visible note when the data notes say that another row
+    may be the same change."""
+    text = data_text(c["description"])
+    if not same:
+        return text
+    note = _("This may be the same change as {ids}: the data notes say so.", ids=_(", ").join(same))
+    return Raw(f'{text}<br><span class="note">{h(note)}</span>')
+
+
+def _step(c: dict) -> str:
+    step = _(STEP_NAMES[c["step"]]) if c["step"] in STEP_NAMES else c["step"] or _("not shown in the source")
+    return _("{step} (assigned by the compilers)", step=step) if ASSIGNED in (c.get("notes") or "") else step
+
+
 def change_rows(pkg, changes: list[dict], page_src: str, with_country: bool = False) -> list[dict]:
-    rows = []
+    rows, duplicates = [], near_duplicates(pkg)
     for c in changes:
         people = ""
         if not is_blank(c.get("people_covered")):
@@ -73,12 +111,11 @@ def change_rows(pkg, changes: list[dict], page_src: str, with_country: bool = Fa
                 source=provenance(pkg, [c], "people_source_id", "people_verification"),
             )
         when = c["period"] or (str(int(c["year"])) if not is_blank(c.get("year")) else _("date unknown"))
-        step = _(STEP_NAMES[c["step"]]) if c["step"] in STEP_NAMES else c["step"] or _("not shown in the source")
         row = {
             "when": when,
             "phase": "" if is_blank(c.get("phase")) else int(c["phase"]),
-            "step": step,
-            "description": data_text(c["description"]),
+            "step": _step(c),
+            "description": _description(c, duplicates.get(c["change_id"], [])),
             "link": _(COUNTED_TEXT) if c.get("programme_link") == COUNTED else _(NOT_COUNTED_TEXT),
             "people": people,
             "source": provenance(pkg, [c]),
@@ -117,7 +154,7 @@ def coverage_chart(pkg, iso3: str, view: views.Chart) -> ChartSpec | None:
     world = views.text("chart.country_coverage.world")
     data += [with_source(pkg, {**r, "series": world}) for r in pkg.coverage_series(WORLD, ANY)]
     region = pkg.countries[iso3]["ilo_region"]
-    area = views.text("chart.country_coverage.region", region=region)
+    area = views.text("chart.country_coverage.region", region=i18n.group_name(region) or region)
     for measure in next((i.measures for i in view.items if i.key == region), ()):
         for r in pkg.measure(measure, targets=False):
             data.append(
@@ -176,11 +213,11 @@ def _other_indicators(pkg, iso3: str, sources: set, contribute: str) -> str:
 
 
 def _header(page: Page, pkg, iso3: str, name: str, phases: list[dict]) -> None:
-    """A country page's first lines: its region and phases, the evidence of each phase, the suggest links."""
+    """A country page's first lines: what is known at a glance, the evidence of each phase, the suggest links."""
+    from spf.sitegen.pages.country_summary import summary  # it reads the gaps page, which imports this module
+
     c, src = pkg.countries[iso3], page.src
-    region = f"<span{data_lang()}>{md(c['ilo_region'])}</span>" if data_lang() else md(c["ilo_region"])
-    region_label, phase_label = _("ILO region:"), _("Focus country in phase:")
-    page.add(f"**{region_label}** {region}  \n**{phase_label}** {_phases_text(pkg, iso3)}")
+    page.add(Block(summary(pkg, iso3, name, _phases_text(pkg, iso3), _changes(pkg, iso3), _partners(pkg, iso3))))
     if phases:
         page.add(
             table(
@@ -232,7 +269,7 @@ def country_page(pkg, iso3: str, view: views.Chart) -> Page:
     else:
         page.add(gap(_("The package has no SDG 1.3.1 series for {country}.", country=name), contribute))
     page.add(heading(_("Pensions and health coverage")), _other_indicators(pkg, iso3, sources, contribute))
-    partners = [p for p in pkg.records("partners") if c["name"] in (p["countries"] or "")]
+    partners = _partners(pkg, iso3)
     if partners:
         sources |= {p["source_id"] for p in partners}
         page.add(
@@ -292,8 +329,12 @@ def coverage_map(pkg, view: views.Chart) -> ChartSpec | None:
 
 
 def _region_filter(regions: list[str]) -> str:
-    """The region filter of the countries table (the regions are the data's names, as in the table)."""
-    options = "".join(f'<option value="{h(r)}"{data_lang()}>{h(r)}</option>' for r in regions)
+    """The region filter of the countries table (each region named as in the table)."""
+    shown = [(r, i18n.group_name(r)) for r in regions]
+    options = "".join(
+        f'<option value="{h(t)}">{h(t)}</option>' if t else f'<option value="{h(r)}"{data_lang()}>{h(r)}</option>'
+        for r, t in shown
+    )
     label, every = _("Show region"), _("All regions")
     return (
         f'<p class="table-filter"><label for="region-filter">{h(label)}</label> '
@@ -342,7 +383,7 @@ def index_page(pkg, view: views.Chart) -> Page:
         rows.append(
             {
                 "name": Raw(f'<a href="{h(link(src, country_src(iso3)))}">{h(name)}</a>'),
-                "region": data_text(c["ilo_region"]),
+                "region": group_text(c["ilo_region"]),
                 "phases": _phases_text(pkg, iso3),
                 "coverage": _coverage_cell(cov),
                 "changes": len(_changes(pkg, iso3)),

@@ -6,7 +6,7 @@ from spf.sitegen import views
 from spf.sitegen.components import LABEL_NAMES, Column, Raw, link, md_link, table
 from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import CONTRIBUTE, country_name
+from spf.sitegen.pages.common import CONTRIBUTE, country_name, verified_then_later
 from spf.sitegen.pages.countries import COUNTED, country_src
 from spf.sitegen.text import h, link_parts, number
 
@@ -53,16 +53,17 @@ def _list_gaps(pkg) -> list[dict]:
             }
         )
     for item in views.table(pkg, "gaps", "gaps-institutional-changes").items:
-        phase, total = int(item.key), _latest_total(pkg, item.measures[0])
+        phase, totals = int(item.key), verified_then_later(pkg.measure(item.measures[0], targets=False))
         counted = int(((ch["phase"] == phase) & (ch["programme_link"] == COUNTED)).sum())
-        expected = _("unknown")
-        if total:
-            expected = _(
+        expected = _("; ").join(
+            _(
                 "{value} ({label}, {period})",
-                value=number(total["value"]),
-                label=_label(total["verification"]),
-                period=total["period"],
+                value=number(t["value"]),
+                label=_label(t["verification"]),
+                period=t["period"],
             )
+            for t in totals
+        ) or _("unknown")
         gaps.append(
             {
                 "what": _("Itemised phase-{phase} institutional changes", phase=phase),
@@ -172,10 +173,15 @@ def _country_gaps(pkg, iso3: str, newest: int | None) -> list[str]:
     return missing
 
 
+def newest_coverage_year(pkg) -> int | None:
+    """The newest year of SDG 1.3.1 coverage that any focus country has."""
+    years = [int(r["year"]) for iso3 in pkg.focus_iso3 for r in pkg.coverage_series(iso3, "sdg131_any_benefit")[-1:]]
+    return max(years) if years else None
+
+
 def country_gaps(pkg, src: str) -> list[dict]:
     """One row per focus country that lacks something, with a link to propose a source."""
-    years = [int(r["year"]) for iso3 in pkg.focus_iso3 for r in pkg.coverage_series(iso3, "sdg131_any_benefit")[-1:]]
-    newest = max(years) if years else None  # the newest year any focus country has
+    newest = newest_coverage_year(pkg)
     rows = []
     for iso3 in pkg.focus_iso3:
         missing = _country_gaps(pkg, iso3, newest)

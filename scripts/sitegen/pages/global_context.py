@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spf.sitegen import views
 from spf.sitegen.charts import ChartSpec
-from spf.sitegen.components import Column, badge, data_text, provenance, sentence, table
+from spf.sitegen.components import Column, badge, data_text, group_text, provenance, sentence, table
 from spf.sitegen.figures import Fig, listing, trend
-from spf.sitegen.i18n import _
+from spf.sitegen.i18n import _, group_name
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import source_columns, with_source
 from spf.sitegen.text import figure
@@ -50,16 +50,19 @@ def _bars(pkg, view: views.Chart) -> ChartSpec | None:
     rows = sorted((r for r in pkg.figures.values() if r["topic"] == view.topic), key=lambda r: -r["value"])
     if not rows:
         return None
+    english = names([r["label"] for r in rows])
+    translated = all(group_name(name) for name in english)  # groups with reviewed names (names.py)
     rows = [
-        with_source(pkg, {**r, "what": name}) for r, name in zip(rows, names([r["label"] for r in rows]), strict=True)
+        with_source(pkg, {**r, "what": group_name(name) if translated else name})
+        for r, name in zip(rows, english, strict=True)
     ]
     parts = listing([(r["what"], Fig.of(r)) for r in rows])
-    marked = listing([(data_text(r["what"]), Fig.of(r)) for r in rows], html=True)
+    marked = listing([(group_text(name), Fig.of(r)) for r, name in zip(rows, english, strict=True)], html=True)
     return view.spec(
         rows,
         views.text(view.summary, parts=parts),
         bar_columns() + source_columns(),
-        data_text=("what",),
+        data_text=() if translated else ("what",),
         summary_html=sentence(views.text(view.summary, parts="{parts}"), parts=marked),
     )
 
@@ -121,8 +124,8 @@ def _comparison(page: Page, pkg) -> None:
         page.add(
             "## " + _("World coverage: two sources side by side"),
             _(
-                "The ILO's published world figure and the dataset series do not always agree, because estimates "
-                "are revised between releases. Both are kept."
+                "The ILO's published world figure and the dataset series do not always agree; the sources do not "
+                "say why. Both are kept."
             ),
         )
         page.add(table(comparison_columns(), comparison))
@@ -137,7 +140,7 @@ def _regions(page: Page, pkg) -> None:
                 [Column("what", _("Region")), Column("value", _("Covered")), Column("source", _("Source"))],
                 [
                     {
-                        "what": data_text(name),
+                        "what": group_text(name),
                         "value": figure(r["value"], r["unit"]),
                         "source": provenance(pkg, [r]),
                     }

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from spf.sitegen import progress, views
-from spf.sitegen.components import kpi_grid, md_link
+from spf.sitegen.components import SearchableBlock, kpi_grid, md_link, sentence, source_link
 from spf.sitegen.figures import count_text
 from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import card, focus_map
-from spf.sitegen.text import STRONG
+from spf.sitegen.pages.common import card, focus_map, phase1_countries
+from spf.sitegen.text import STRONG, h
 
 INTRO = N_(
     "The Global Flagship Programme on Building Social Protection Floors for All is the International Labour "
     "Organization's programme for helping countries extend social protection to everyone: income security "
-    "and health care across the life cycle. It runs in phases: 2016-2020, 2021-2025 and 2026-2030."
+    "and health care across the life cycle. Its first phase ran from 2016 to 2020, its second from 2021 to 2025."
+)
+# Phase 3: its years, the source that gives them and that source's label (no ILO page seen gives the years)
+PHASE3 = ("2026-2030", "devdiscourse-2025-03-29", "reported")
+PHASE3_TEXT = N_(
+    "A third phase, {period} ({label}), is named in a press report of the partners meeting of March 2025: "
+    "{source}. The ILO's own page on that meeting mentions phase III without its years."
 )
 INTRO_LABELS = N_(
     "This site gathers what public sources say about the programme's results and the coverage statistics "
@@ -48,14 +54,22 @@ def build(pkg) -> list[Page]:
         ),
     )
     # Interface prose: catalogue text (plain text; its bold comes from the code through {strong_start}…{strong_end})
+    period, source, label = PHASE3
+    phase3 = None
+    if source in pkg.sources:  # shown with its source, or not at all; HTML (its title is data), never Markdown
+        phase3 = SearchableBlock(
+            f"<p>{sentence(_(PHASE3_TEXT), period=h(period), label=h(_(label)), source=source_link(pkg, source))}</p>"
+        )
     page.add(
-        *filter(None, [progress.block(pkg)]), _(INTRO) + "\n\n" + _(INTRO_LABELS, **STRONG)
+        *filter(None, [progress.block(pkg), _(INTRO), phase3, _(INTRO_LABELS, **STRONG)])
     )  # results against targets on the first screen
     n_list = count_text(int((pkg["focus_countries"]["phase"] == 2).sum()), "entries")
     cards, charts = views.for_page(pkg, "home")
     for section, heading in (("phase2", PHASE2), ("phase1", PHASE1)):
         shown = [card(pkg, c, n_list=n_list) for c in cards if c.section == section]
         page.add(f"## {_(heading)}", kpi_grid([c for c in shown if c]))
+        if section == "phase1" and (both := phase1_countries(pkg)):
+            page.add(SearchableBlock(f'<p class="note">{h(both)}</p>'))
     for view in charts:
         spec = focus_map(pkg, view)
         if spec:

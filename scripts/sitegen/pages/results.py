@@ -7,11 +7,19 @@ import re
 
 from spf.sitegen import i18n, views
 from spf.sitegen.charts import ChartSpec
-from spf.sitegen.components import LABEL_NAMES, Column, badge, data_text, provenance, table
-from spf.sitegen.figures import Fig, series
+from spf.sitegen.components import LABEL_NAMES, Column, SearchableBlock, badge, data_text, provenance, table
+from spf.sitegen.figures import Fig, same_thing, series
 from spf.sitegen.i18n import _
 from spf.sitegen.page import Page
-from spf.sitegen.pages.common import differs, source_columns, with_source
+from spf.sitegen.pages.common import (
+    differs,
+    phase1_countries,
+    source_columns,
+    verified_first,
+    verified_then_later,
+    with_source,
+)
+from spf.sitegen.text import h
 
 
 def fig_columns() -> list[Column]:
@@ -35,7 +43,7 @@ def _progress(pkg, view: views.Chart) -> ChartSpec | None:
     if not results:
         return None
     targets = pkg.measure(measure, targets=True)
-    summary = series(views.text(view.what), [Fig.of(r) for r in results])
+    summary = _progress_summary(views.text(view.what), results)
     if targets:
         summary += views.text(
             "chart.progress.summary.targets",
@@ -47,6 +55,17 @@ def _progress(pkg, view: views.Chart) -> ChartSpec | None:
     return view.spec(
         _rows(pkg, data), summary + ".", [Column("series", _("Series"))] + fig_columns() + source_columns()
     )
+
+
+def _progress_summary(what: str, results: list[dict]) -> str:
+    """'went from A to B' ending on the latest verified figure, then what a later report gives (148 verified,
+    then 149 reported): the verified figure first, the reported one beside it."""
+    latest = verified_then_later(results)
+    if len(latest) < 2 or len(results) == len(latest) or not same_thing([Fig.of(r) for r in latest]):
+        return series(what, [Fig.of(r) for r in results])
+    upto = results[: len(results) - len(latest) + 1]
+    later = views.text("chart.progress.target_joiner").join(Fig.of(r).text() for r in latest[1:])
+    return views.text("chart.progress.summary.later", first=series(what, [Fig.of(r) for r in upto]), later=later)
 
 
 def _step_words(row: dict, names: dict) -> str:
@@ -111,7 +130,10 @@ def _dimensions(pkg, view: views.Chart) -> ChartSpec | None:
             data.append(with_source(pkg, {**r, "dimension": dim, "series": series}))
     if not data:
         return None
-    data.sort(key=lambda r: (r["series"], dims.index(r["dimension"])))
+    order = [
+        views.text(f"chart.results_dimensions.{k}") for k in ("phase1_official", "phase1_prototype", "phase2_target")
+    ]
+    data.sort(key=lambda r: (order.index(r["series"]), dims.index(r["dimension"])))  # the same order in every language
     return view.spec(
         data,
         views.text(view.summary),
@@ -132,7 +154,19 @@ def conflicts(pkg) -> list[list[dict]]:
     for r in pkg.figures.values():
         key = (alias.get(r["measure"], r["measure"]), r["qualifier"] == "target", r["period"])
         groups.setdefault(key, []).append(r)
-    return [sorted(g, key=lambda r: r["figure_id"]) for _, g in sorted(groups.items()) if differs(g)]
+    found = [sorted(g, key=lambda r: r["figure_id"]) for _, g in sorted(groups.items()) if differs(g)]
+    for measure in sorted({r["measure"] for r in pkg.figures.values()}):
+        later = verified_then_later(pkg.measure(measure, targets=False))  # 148 (verified), then 149 (reported)
+        same = [r for r in later if r["label"] == later[0]["label"] and _start(r) and _start(r) == _start(later[0])]
+        if len({r["period"] for r in same}) > 1 and same[0]["verification"] == "verified" and differs(same):
+            found.append(same)
+    return [verified_first(g) for g in found]
+
+
+def _start(row: dict) -> str | None:
+    """The first year of a running total's period ('2021-2024', '2021 to March 2025' -> '2021'), else None."""
+    m = re.match(r"((?:19|20)\d\d)(?:-| to )", str(row["period"]))
+    return m.group(1) if m else None
 
 
 def conflict_columns() -> list[Column]:
@@ -218,6 +252,8 @@ def build(pkg) -> list[Page]:
     if other:
         heading = _("Other figures about the programme")
         page.add(f"## {heading}", other)
+        if both := phase1_countries(pkg):
+            page.add(SearchableBlock(f'<p class="note">{h(both)}</p>'))
     heading = _("Figures that disagree")
     page.add(
         f"## {heading}",
