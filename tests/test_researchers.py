@@ -39,7 +39,7 @@ JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 def local(built_site, site_url: str, url: str):
     """The built file behind an address of the served site (a directory's index.html)."""
     assert url.startswith(site_url + "/"), url
-    path = urlsplit(url).path.lstrip("/")
+    path = url[len(site_url) + 1 :].split("#")[0].split("?")[0]  # below the published path
     target = built_site / path
     return target / "index.html" if path.endswith("/") or path == "" else target
 
