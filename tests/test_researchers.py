@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
 import re
 import uuid
@@ -146,7 +147,10 @@ def test_parquet_is_in_the_zip_the_checksums_and_the_resource_pages(built_site):
             data = (built_site / VDIR / name).read_bytes()
             assert f"{hashlib.sha256(data).hexdigest()}  {name}" in sums
             assert zf.read(f"parquet/{res['name']}.parquet") == data
-            assert f'href="../../{VDIR}/{name}"' in (built_site / f"data/{res['name']}/index.html").read_text()
+            page = html.unescape(
+                (built_site / f"data/{res['name']}/index.html").read_text()
+            )  # h() writes _ as an entity
+            assert f'href="../../{VDIR}/{name}"' in page
         assert "parquet/" in zf.read("README.md").decode()
     assert {f"parquet/{r['name']}.parquet" for r in DESCRIPTOR["resources"]} <= names
 
@@ -245,7 +249,7 @@ def test_without_an_address_the_markup_catalogue_metadata_and_snippets_name_none
         u
         for text in files.values()
         if isinstance(text, str)
-        for u in re.findall(r"read_csv\(&quot;([^&]+)&quot;", text)
+        for u in re.findall(r'read_csv\("([^"]+)"', html.unescape(text))
     ]
     assert uses and all(re.fullmatch(r"[a-z0-9-]+\.csv", u) for u in uses)
     feed = ET.fromstring(files["feed.xml"])
