@@ -96,7 +96,7 @@ def test_a_build_without_an_address_names_none(unset_site):
     assert not [p for p in unset_site.rglob("*") if p.name in ("sitemap.xml", "sitemap.xml.gz", "robots.txt")]
     for page in ("index.html", "fr/countries/tgo/index.html", "404.html"):
         html = (unset_site / page).read_text(encoding="utf-8")
-        assert 'rel="canonical"' not in html and "<link rel=\"alternate\"" not in html, page
+        assert 'rel="canonical"' not in html and '<link rel="alternate"' not in html, page
 
 
 def test_without_a_repository_no_suggest_link_is_shown(unset_site):

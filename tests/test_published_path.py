@@ -115,7 +115,9 @@ def test_404_pages_work_at_any_address(phone, site_url):
         assert home == f"{PUBLISHED_PATH}{prefix(lang)}"
     # the only failures: the three missing addresses themselves (status 404 and its console line)
     assert [f.split(" (")[0] for f in seen["failed"]] == [
-        f"{site_url}/no-such-page/", f"{site_url}/fr/countries/xyz/", f"{site_url}/a/b/c/d"
+        f"{site_url}/no-such-page/",
+        f"{site_url}/fr/countries/xyz/",
+        f"{site_url}/a/b/c/d",
     ]
     assert len(seen["errors"]) == 3 and all("404 (Not Found)" in e for e in seen["errors"])
 

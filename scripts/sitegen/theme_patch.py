@@ -24,8 +24,7 @@ MARK = "/*spf-theme-patch*/"
 
 # Runs in the bundle's scope (after its "use strict"); defines the lazy search index and the lazy worker.
 PRELUDE = (
-    MARK
-    + "var __spfSearch={lazy:function(load){var go,ready=new Promise(function(r){go=r}).then(function(){"
+    MARK + "var __spfSearch={lazy:function(load){var go,ready=new Promise(function(r){go=r}).then(function(){"
     "return new Promise(function(ok,fail){load().subscribe({next:ok,error:fail})})});"
     'var t=document.querySelector("[data-md-toggle=search]");'
     'if(t)t.addEventListener("change",function(){if(t.checked)go()});'
