@@ -15,10 +15,11 @@ HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!--|&#?[a-z
 SCRIPT_LINK = re.compile(r"(?i)\b(javascript|vbscript)\s*:|\bdata\s*:\s*[a-z]+/[a-z0-9.+-]+[;,]")
 INSECURE = re.compile(r"(?i)\b(http|ftp)://[^\s,;'\"]+")
 # A formula prefix (= + - @, tab, carriage return) at the start of the cell, after leading whitespace or after
-# a separator a spreadsheet may split on (; , tab): OWASP's CSV-injection rule, applied to every part.
-FORMULA = re.compile(r"(?:^|[;,\t])\s*[=+\-@\t\r]")
+# a separator a spreadsheet may split on (; , tab, or a line break for one that reads line by line): OWASP's
+# CSV-injection rule, applied to every part. spf.csvsafe neutralises the same in the CSV files the site writes.
+FORMULA = re.compile(r"(?:^|[;,\t\r\n])\s*[=+\-@\t\r]")
 # one search over a whole row finds the rows worth looking at cell by cell
-SUSPECT = re.compile(r"[<&:;,\t]|(?:^|\x1f)\s*[=+\-@\t\r]")
+SUSPECT = re.compile(r"[<&:;,\t\n]|(?:^|\x1f)\s*[=+\-@\t\r]")
 
 
 def _formula(m: re.Match) -> dict:
