@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spf.paths import ROOT
+from spf.paths import ROOT, OutsideRepository, inside
 
 SHOW = 15  # rows listed per kind of change before "and N more"
 LABEL_FIELDS = ("label", "name", "description", "title", "area_name")
@@ -93,8 +93,8 @@ def package_diff(repo: Path, base: str) -> list[ResourceDiff]:
     diffs = []
     for name in list(new_res) + [n for n in old_res if n not in new_res]:
         o, n = old_res.get(name), new_res.get(name)
-        old_text = git_show(repo, base, o["path"]) if o else None
-        new_path = repo / n["path"] if n else None
+        old_text = git_show(repo, base, inside(repo, o["path"]).relative_to(repo.resolve()).as_posix()) if o else None
+        new_path = inside(repo, n["path"]) if n else None
         new_text = new_path.read_text(encoding="utf-8") if new_path and new_path.is_file() else None
         diffs.append(compare(o, n, old_text, new_text))
     return diffs
@@ -201,7 +201,12 @@ def main(argv=None) -> int:
             f"diff: '{base}' is not a commit in {args.repo}. Fetch it first (git fetch origin main).", file=sys.stderr
         )
         return 2
-    report = render(package_diff(args.repo, base), base, args.format == "markdown")
+    try:
+        diffs = package_diff(args.repo, base)
+    except OutsideRepository as exc:
+        print(f"diff: datapackage.json ({base} or the working tree): {exc}. Nothing was read.", file=sys.stderr)
+        return 2
+    report = render(diffs, base, args.format == "markdown")
     report += schema_changes(args.repo, args.format == "markdown")
     print(report, end="")
     if args.output:

@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 from spf.canonical import NotReadable, canonical_text, row_multiset, strict_rows, why_not_canonical
-from spf.paths import DATAPACKAGE, rel
+from spf.paths import DATAPACKAGE, OutsideRepository, inside, rel
 
 
 class Refused(Exception):
@@ -38,7 +38,10 @@ def formatted(descriptor_path: Path) -> dict[Path, tuple[bytes, bytes, list[dict
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     changes: dict[Path, tuple[bytes, bytes, list[dict]]] = {}
     for res in descriptor["resources"]:
-        path = root / res["path"]
+        try:
+            path = inside(root, res["path"])
+        except OutsideRepository as exc:
+            raise Refused(f"datapackage.json, resource {res.get('name')!r}: {exc}; use a path inside data/") from exc
         names = [f["name"] for f in res["schema"]["fields"]]
         raw = path.read_bytes()
         if not raw.startswith(b"\xef\xbb\xbf") and _canonical(res, raw):
@@ -129,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"would rewrite {rel(path, root)}")
         return 1 if changes else 0
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    fields = {root / r["path"]: [f["name"] for f in r["schema"]["fields"]] for r in descriptor["resources"]}
+    fields = {inside(root, r["path"]): [f["name"] for f in r["schema"]["fields"]] for r in descriptor["resources"]}
     try:
         for path, (_, new, rows) in changes.items():
             replace_proved(path, fields[path], rows, new)

@@ -51,12 +51,16 @@ def build_package(dest: Path, slug: str | None = None) -> Path:
             (dest / name).unlink()
         for link, target in meta.get("symlinks", {}).items():
             (dest / link).symlink_to(target)
+        for name, size in meta.get("pad_to_bytes", {}).items():  # a file too large to keep in the repository
+            with open(dest / name, "ab") as fh:
+                fh.write(b"\n" * max(0, size - (dest / name).stat().st_size))
     descriptor_path = dest / "datapackage.json"
     try:
         descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     except json.JSONDecodeError:
         return descriptor_path  # the invalid-json fixture: leave it as written
     apply_patch(descriptor, meta.get("patch", []))
+    descriptor.update(meta.get("set_package", {}))
     descriptor_path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return descriptor_path
 

@@ -32,7 +32,7 @@ def test_json_contract(package):
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert set(report) == {"valid", "errors", "notices"} and report["valid"] is False
-    assert len(report["errors"]) == 2
+    assert len(report["errors"]) == 3
     for err in report["errors"]:
         assert list(err) == ["type", "resource", "path", "row", "field", "message", "hint"]
         assert err["type"] in CATALOGUE

@@ -7,11 +7,10 @@ docs/assets/js/charts.js themes them for light or dark mode and loads plotly.js 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass, field
 
+from spf import csvsafe
 from spf.sitegen import chart_meta, i18n
 from spf.sitegen.components import LABEL_NAMES, Block, Column, Raw, badge, data_text, link, sentence, table
 from spf.sitegen.i18n import _, pgettext
@@ -204,12 +203,9 @@ def figure(spec: ChartSpec) -> dict:
 
 
 def csv_text(spec: ChartSpec) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([c.key for c in spec.columns])
-    for row in spec.data:
-        writer.writerow(["" if row.get(c.key) is None else row.get(c.key) for c in spec.columns])
-    return buf.getvalue()
+    """The chart's data as CSV, formula prefixes in its text neutralised (spf.csvsafe): series names and
+    labels can come from translations as well as from the data."""
+    return csvsafe.text([c.key for c in spec.columns], ([row.get(c.key) for c in spec.columns] for row in spec.data))
 
 
 def csv_path(spec: ChartSpec) -> str:

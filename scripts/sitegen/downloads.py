@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from spf import csvsafe
 from spf.canonical import file_facts
 from spf.forked import Forked
 from spf.sitegen import parquet, workbook
@@ -152,14 +153,14 @@ def released_descriptor(pkg) -> bytes:
     the source descriptor leaves out (an edit in the browser could never keep them right)."""
     descriptor = json.loads((pkg.root / "datapackage.json").read_text(encoding="utf-8"))
     for res in descriptor["resources"]:
-        res.update(file_facts((pkg.root / res["path"]).read_bytes()))
+        res.update(file_facts(published_csv(pkg, res)))
     return (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def package_zip(pkg, release: Release, citation_cff: str, extra: list[tuple[str, bytes]] = ()) -> bytes:
     entries = [("datapackage.json", released_descriptor(pkg))]
     for res in pkg.descriptor["resources"]:
-        entries.append((res["path"], (pkg.root / res["path"]).read_bytes()))
+        entries.append((res["path"], published_csv(pkg, res)))
     entries += list(extra)
     entries += [
         ("README.md", data_card(pkg, release).encode()),
@@ -197,16 +198,24 @@ def plan(pkg, release: Release) -> list[Planned]:
     return out
 
 
+def published_csv(pkg, res: dict) -> bytes:
+    """A resource's file as the release publishes it: byte for byte the file in data/ (the validator refuses
+    formula-like text, so a valid package has none), else with its formula-like text cells neutralised."""
+    fields = res.get("schema", {}).get("fields", [])
+    text_columns = {f["name"] for f in fields if f.get("type", "string") not in ("integer", "number")}
+    return csvsafe.neutralised_file((pkg.root / res["path"]).read_bytes(), text_columns)
+
+
 def build(pkg, release: Release, citation_cff: str) -> list[Download]:
     tables = {res["name"]: typed_rows(pkg, res) for res in pkg.descriptor["resources"]}
     # the workbook is the slowest file by far: a second process writes it while this one does the rest
     book = Forked("writing the workbook", workbook.write, pkg, release, tables)
-    paths = {res["name"]: pkg.root / res["path"] for res in pkg.descriptor["resources"]}
+    resources = {res["name"]: res for res in pkg.descriptor["resources"]}
     encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode  # one encoder: json.dumps makes one per call
 
     def content(p: Planned) -> bytes:
-        if p.kind == "csv":
-            return paths[p.resource].read_bytes()
+        if p.kind == "csv":  # byte for byte the file in data/, unless a text cell would run as a formula
+            return published_csv(pkg, resources[p.resource])
         if p.kind == "json":
             header, rows = tables[p.resource]
             lines = [encode(dict(zip(header, r, strict=True))) for r in rows]
@@ -230,6 +239,7 @@ def cache_key(pkg, release: Release, citation_cff: str) -> str:
         repr(release).encode(),
         citation_cff.encode(),
         Path(__file__).read_bytes(),
+        Path(csvsafe.__file__).read_bytes(),
         Path(workbook.__file__).read_bytes(),
         workbook.ENGINE.encode(),
         Path(parquet.__file__).read_bytes(),

@@ -46,18 +46,31 @@ class Release:
         return "\n".join(lines) + "\n"
 
     def bibtex(self) -> str:
-        key = "spf_flagship_data_" + self.version.replace(".", "_")
+        """The citation as BibTeX. Every value goes through bibtex_text, so a brace in the package's title
+        (contributed text) can neither close its field nor add one."""
+        b = bibtex_text
+        key = "spf_flagship_data_" + re.sub(r"[^0-9A-Za-z]", "_", self.version)
         lines = [
-            f"@misc{{{key},",
-            f"  title = {{{self.title}}}",
-            f"  author = {{{{{self.publisher}}}}}",
-            f"  year = {{{self.date[:4]}}}",
-            f"  version = {{{self.version}}}",
-            f"  note = {{Released {self.date}. Licence CC BY 4.0}}",
+            f"@misc{{{key}",
+            f"  title = {{{b(self.title)}}}",
+            f"  author = {{{{{b(self.publisher)}}}}}",
+            f"  year = {{{b(self.date[:4])}}}",
+            f"  version = {{{b(self.version)}}}",
+            f"  note = {{Released {b(self.date)}. Licence CC BY 4.0}}",
         ]
         if self.url:
-            lines.append(f"  url = {{{self.url}}}")
+            lines.append(f"  url = {{{b(self.url)}}}")
         return ",\n".join(lines) + "\n}"
+
+
+BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+
+
+def bibtex_text(text: str) -> str:
+    """Text as a BibTeX field value: braces and backslashes written as LaTeX commands (whose own braces are
+    balanced), line breaks as spaces, so the value always ends where the citation's code ends it."""
+    text = " ".join(str(text).split())
+    return "".join(BIBTEX_SPECIAL.get(ch, ch) for ch in text)
 
 
 def changelog_entries(text: str) -> list[tuple[str, str]]:

@@ -74,6 +74,15 @@ _TYPES = [
         "package",
     ),
     ErrorType(
+        "missing-changelog-entry",
+        "Package version without its CHANGELOG.md entry",
+        "datapackage.json gives the version {value}, but {note}.",
+        "Add a heading `## {value} – YYYY-MM-DD` (the release date) to CHANGELOG.md, with a few lines on "
+        "what changed and why, or keep the version of the last release.",
+        'A version bumped to "0.3.0" with no `## 0.3.0 – 2027-01-15` in CHANGELOG.md.',
+        "package",
+    ),
+    ErrorType(
         "schema-changed",
         "Change to the package's structure or schemas",
         "datapackage.json changes {note}. The data is checked against the project's pinned schemas, not this one.",
@@ -122,6 +131,14 @@ _TYPES = [
         "Retype the text, or paste it as plain text; only line breaks and tabs are allowed. Bidirectional "
         "overrides can make text display differently from what it says.",
         "A NUL byte, an escape sequence or U+202E (right-to-left override) pasted with the text.",
+    ),
+    ErrorType(
+        "undrawable-character",
+        "Text contains a character that cannot be drawn",
+        'The text in column "{field}" contains {note}, which no font draws.',
+        "Retype the text, or paste it as plain text. Noncharacters (such as U+FFFF), code points that "
+        "Unicode has not assigned and lone surrogates stop the chart images and show as boxes elsewhere.",
+        "U+FFFF or U+FDD0 pasted with the text.",
     ),
     ErrorType(
         "cell-too-long",
@@ -210,6 +227,25 @@ _TYPES = [
         "Save the file as UTF-8. In Excel choose File > Save As > 'CSV UTF-8 (comma delimited)'; in "
         "LibreOffice tick 'Edit filter settings' and choose Unicode (UTF-8).",
         "A file saved as 'CSV (Windows-1252)' with the name Côte d'Ivoire.",
+        "file",
+    ),
+    ErrorType(
+        "file-too-large",
+        "File larger than the package allows",
+        "{path} is {value} bytes; a file of the package may be at most {note} bytes.",
+        "Split the resource or shorten its texts (link to the source for the details); the largest file "
+        "of the package is about 100 KB.",
+        "A CSV into which a whole database export was pasted.",
+        "file",
+    ),
+    ErrorType(
+        "malformed-csv",
+        "CSV quoting that cannot be read exactly",
+        "{path} cannot be read exactly from line {row}: {note}.",
+        "A quote may only open a cell and close it, with a comma or the line end after it; a quote inside "
+        'a cell is written twice (\'He said ""yes""\'). Fix that line, or save the file again from your '
+        "spreadsheet program as CSV.",
+        '`1,"Cambodia" and Laos,2021`: the quote closes before the cell ends.',
         "file",
     ),
     ErrorType(
@@ -404,10 +440,11 @@ _TYPES = [
     ErrorType(
         "formula-injection",
         "Text starts like a spreadsheet formula",
-        'The text in column "{field}" starts with "{value}", which spreadsheet programs run as a formula.',
-        "Start the text with a letter or a digit (e.g. write 'minus 5' or 'about 5'). Numbers belong "
-        "in number columns, where a leading minus sign is fine.",
-        "`=HYPERLINK(...)` or `-5 %` in notes.",
+        'The text in column "{field}" {note} "{value}", which spreadsheet programs run as a formula.',
+        "Start the text, and each part after a comma, semicolon or tab, with a letter or a digit (e.g. "
+        "write 'minus 5' or 'about 5'). Numbers belong in number columns, where a leading minus sign is fine.",
+        "`=HYPERLINK(...)` or `-5 %` in notes, or `x;=HYPERLINK(...)` (a spreadsheet that splits on `;` "
+        "sees a cell starting with `=`).",
     ),
     ErrorType(
         "insecure-url",

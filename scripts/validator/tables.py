@@ -92,17 +92,40 @@ class Context:
         return self.tables.get(name)
 
 
+MAX_FILE_BYTES = 5_000_000  # a hard limit per file (file-too-large); the largest real file is about 100 KB
+# Python's csv module stops at 131,072 characters a cell with an exception; the limit per file bounds every
+# cell instead, so a long cell is read and answered (cell-too-long), never a crash.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
+
+
+class CsvProblem(ValueError):
+    """A CSV that cannot be read exactly (the formatter's strict parse refuses it too)."""
+
+    def __init__(self, line: int, reason: str):
+        super().__init__(f"line {line}: {reason}")
+        self.line = line
+        self.reason = reason
+
+
 def parse_records(text: str) -> tuple[list[str], list[list[str]], list[int]]:
-    """(header, records, line number where each record starts). Line numbers count the header as 1."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, [])
+    """(header, records, line number where each record starts). Line numbers count the header as 1. Parsed
+    strictly, as scripts/canonical.py's strict_rows parses: a misplaced or unterminated quote raises
+    CsvProblem with the line where its record starts."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[list[str]] = []
     lines: list[int] = []
-    start = reader.line_num + 1
-    for record in reader:
+    while True:
+        start = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise CsvProblem(start, str(exc)) from None
         records.append(record)
         lines.append(start)
-        start = reader.line_num + 1
+    header = records.pop(0) if records else []
+    lines = lines[1:]
     return header, records, lines
 
 

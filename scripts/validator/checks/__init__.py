@@ -12,6 +12,7 @@ validate() (validator/__init__.py) reads these attributes; it never picks a chec
 from spf.validator.checks import (
     canonical_form,
     catalogues,
+    changelog_entry,
     domain_rules,
     file_content,
     frictionless_schema,
@@ -40,6 +41,7 @@ TABLE_CHECKS = [
     canonical_form,
     stale_checksum,
     catalogues,
+    changelog_entry,
 ]
 ALL = FILE_CHECKS + TABLE_CHECKS
 

@@ -1,17 +1,18 @@
-"""implausible-number, impossible-date, control-character, cell-too-long: rules every cell obeys whatever
-the schema says. Numbers are read from the text of the CSV (not by frictionless), so Infinity, NaN and 1e309
-are caught before anything tries to add them up."""
+"""implausible-number, impossible-date, control-character, undrawable-character, cell-too-long: rules every
+cell obeys whatever the schema says. Numbers are read from the text of the CSV (not by frictionless), so
+Infinity, NaN and 1e309 are caught before anything tries to add them up."""
 
 from __future__ import annotations
 
 import calendar
 import math
 import re
+import unicodedata
 
 from spf.validator.catalogue import make_error
 from spf.validator.tables import Context
 
-ERRORS = ["implausible-number", "impossible-date", "control-character", "cell-too-long"]
+ERRORS = ["implausible-number", "impossible-date", "control-character", "undrawable-character", "cell-too-long"]
 FORKED = False
 AFTER_OTHERS = False
 
@@ -50,6 +51,22 @@ def _control_name(m: re.Match) -> str:
     return f"the control character U+{ord(m.group(0)[0]):04X}"
 
 
+# Unicode's unassigned code points (Cn: noncharacters such as U+FFFF and U+FDD0 among them, as Python's
+# Unicode database knows them) and surrogates (Cs, only possible as a lone one): no font draws them, and the
+# PNG renderer stops on them.
+UNDRAWABLE = ("Cn", "Cs")
+
+
+def _undrawable(cell: str) -> str | None:
+    if cell.isascii():
+        return None
+    for char in cell:
+        if unicodedata.category(char) in UNDRAWABLE:
+            kind = "a lone surrogate" if unicodedata.category(char) == "Cs" else "the unassigned code point"
+            return f"{kind} U+{ord(char):04X}"
+    return None
+
+
 def check(ctx: Context):
     for table in ctx.tables.values():
         numeric = {i for i, c in enumerate(table.header) if table.field_type(c) in ("integer", "number")}
@@ -67,5 +84,7 @@ def check(ctx: Context):
                     yield make_error("cell-too-long", value=f"{len(cell):,}", **where)
                 if m := CONTROL.search(cell):
                     yield make_error("control-character", note=_control_name(m), **where)
+                if note := _undrawable(cell):
+                    yield make_error("undrawable-character", note=note, **where)
                 if DATE.fullmatch(cell) and not _real_date(cell):
                     yield make_error("impossible-date", value=cell, **where)

@@ -1,11 +1,12 @@
-"""encoding-error, empty-file, no-rows: each declared file is UTF-8 text with a header and data rows."""
+"""file-too-large, encoding-error, empty-file, no-rows, malformed-csv: each declared file is UTF-8 text of a
+bounded size with a header and data rows, and reads exactly as CSV (the formatter's strict parse)."""
 
 from __future__ import annotations
 
 from spf.validator.catalogue import make_error
-from spf.validator.tables import Context, Table
+from spf.validator.tables import MAX_FILE_BYTES, Context, CsvProblem, Table
 
-ERRORS = ["encoding-error", "empty-file", "no-rows"]
+ERRORS = ["file-too-large", "encoding-error", "empty-file", "no-rows", "malformed-csv"]
 FORKED = False
 AFTER_OTHERS = False
 
@@ -13,6 +14,10 @@ AFTER_OTHERS = False
 def check(ctx: Context):
     for res in ctx.safe:
         name, path = res["name"], res["path"]
+        size = (ctx.root / path).stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield make_error("file-too-large", resource=name, path=path, value=f"{size:,}", note=f"{MAX_FILE_BYTES:,}")
+            continue
         raw = (ctx.root / path).read_bytes()
         if not raw.strip():
             yield make_error("empty-file", resource=name, path=path)
@@ -35,5 +40,11 @@ def check(ctx: Context):
         if not text.strip("\r\n").count("\n"):  # a header line and nothing after it
             yield make_error("no-rows", resource=name, path=path)
             continue
-        ctx.tables[name] = Table(name=name, path=path, descriptor=res, raw=raw, text=text)
+        table = Table(name=name, path=path, descriptor=res, raw=raw, text=text)
+        try:
+            _ = table.records  # parsed now, so that no later check meets a file it cannot read
+        except CsvProblem as exc:
+            yield make_error("malformed-csv", resource=name, path=path, row=exc.line, note=exc.reason)
+            continue
+        ctx.tables[name] = table
         ctx.readable.append(res)

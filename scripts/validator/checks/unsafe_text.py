@@ -14,9 +14,17 @@ AFTER_OTHERS = False
 HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!--|&#?[a-zA-Z0-9]+;")
 SCRIPT_LINK = re.compile(r"(?i)\b(javascript|vbscript)\s*:|\bdata\s*:\s*[a-z]+/[a-z0-9.+-]+[;,]")
 INSECURE = re.compile(r"(?i)\b(http|ftp)://[^\s,;'\"]+")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A formula prefix (= + - @, tab, carriage return) at the start of the cell, after leading whitespace or after
+# a separator a spreadsheet may split on (; , tab, or a line break for one that reads line by line): OWASP's
+# CSV-injection rule, applied to every part. spf.csvsafe neutralises the same in the CSV files the site writes.
+FORMULA = re.compile(r"(?:^|[;,\t\r\n])\s*[=+\-@\t\r]")
 # one search over a whole row finds the rows worth looking at cell by cell
-SUSPECT = re.compile(r"[<&:]|(?:^|\x1f)[=+\-@\t\r]")
+SUSPECT = re.compile(r"[<&:;,\t\n]|(?:^|\x1f)\s*[=+\-@\t\r]")
+
+
+def _formula(m: re.Match) -> dict:
+    shown = m.group(0).replace("\t", "tab").replace("\r", "carriage return")
+    return dict(value=shown, note="starts with" if m.start() == 0 else "has, after a separator,")
 
 
 def check(ctx: Context):
@@ -34,7 +42,7 @@ def check(ctx: Context):
                     yield make_error("html-in-text", value=m.group(0), **where)
                 if m := SCRIPT_LINK.search(cell):
                     yield make_error("unsafe-link", value=m.group(0).strip(), **where)
-                if cell.startswith(FORMULA_START):
-                    yield make_error("formula-injection", value=cell[0].replace("\t", "tab"), **where)
+                if m := FORMULA.search(cell):
+                    yield make_error("formula-injection", **_formula(m), **where)
                 if m := INSECURE.search(cell):
                     yield make_error("insecure-url", value=m.group(0), **where)
