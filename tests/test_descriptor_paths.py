@@ -74,6 +74,7 @@ def test_format_never_writes_outside(planted):
     assert sorted(p.name for p in outside.parent.iterdir()) == ["outside.csv", "repo"]  # no temp file beside it
 
 
+@pytest.mark.repo_data  # runs scripts/diff.py (on a copy: --repo), which the audit counts as reading the data
 def test_diff_never_prints_outside(planted):
     repo, _ = planted
     result = subprocess.run(
