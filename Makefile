@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser node validate format format-check test lint site messages linkcheck serve bench diff clean \
+.PHONY: help install browser node gettext validate format format-check test lint site messages linkcheck serve bench diff clean \
 	ci-validate ci-diff ci-format ci-tidy-commit pin-schemas
 
 help: ## List the targets
@@ -36,6 +36,11 @@ node: ## Install Debian nodejs and npm for the HTML validity test (html-validate
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm; }
 	@command -v npx >/dev/null || { echo "npx is missing: install Node.js 18.19 or newer and npm"; exit 1; }
 
+gettext: ## Install Debian gettext for the catalogue test (msgfmt --check; needs root or sudo)
+	@command -v msgfmt >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext; }
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install GNU gettext"; exit 1; }
+
 validate: $(STAMP) ## Check the data package: frictionless plus the programme's rules
 	$(PY) scripts/validate.py
 
@@ -52,7 +57,7 @@ lint: $(STAMP) ## ruff on scripts/ and tests/
 	$(VENV)/bin/ruff check scripts tests
 
 # PYTEST_ARGS narrows the run (tests/test_contributor_flow.py: the tests a data change can break, no browser).
-test: $(STAMP) browser node ## Run every test (browser and HTML tests included; they fail without chromium or npx)
+test: $(STAMP) browser node gettext ## Run every test (browser, HTML and catalogue tests included; they fail without chromium, npx or msgfmt)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 site: $(STAMP) ## validate -> generate -> properdocs build --strict into site/ (an old site/ survives a failure)
@@ -63,7 +68,10 @@ messages: $(STAMP) ## Extract the site's strings into messages.pot and update ea
 	$(VENV)/bin/pybabel -q extract -F $(LOCALE)/babel.cfg -o $(LOCALE)/messages.pot --no-wrap --sort-by-file \
 	  --project "SPF Flagship open data" --copyright-holder "SPF Flagship open-data contributors" \
 	  --omit-header .
-	$(VENV)/bin/pybabel -q update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-wrap --omit-header --ignore-obsolete
+	$(VENV)/bin/pybabel -q update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-wrap --ignore-obsolete
+	@# Each .po keeps its header (Language, Plural-Forms with the three CLDR forms, UTF-8); the template has none,
+	@# so the creation date Babel would write is the time of the run: dropped, for a diff of the messages alone.
+	sed -i '/^"POT-Creation-Date: /d' $(LOCALE)/*/LC_MESSAGES/messages.po
 
 linkcheck: $(STAMP) ## Check every internal link of the built site/ (raw HTML links included)
 	$(PY) scripts/linkcheck.py site
