@@ -85,12 +85,12 @@ def group_text(english: str) -> Raw:
 
 
 def local_date(value) -> str:
-    """HTML: a full date (2025-03-28) in the page's language, in a <time> element on pages in other
-    languages; a month or a year (2025-03), and every date on English pages, as written."""
+    """HTML: a date or a month (2025-03-28, 2025-03) in the page's language, in a <time> element on pages in
+    other languages ('28 mars 2025', 'mars 2025'); a year, and every date on English pages, as written."""
     text = str(value)
-    full = len(text) == 10 and text[4] == "-" and text[7] == "-"
-    if full and i18n.current() != i18n.DEFAULT:
-        return f'<time datetime="{h(text)}">{h(i18n.date(text))}</time>'
+    written = i18n.when(text)
+    if written != text:
+        return f'<time datetime="{h(text)}">{h(written)}</time>'
     return h(text)
 
 

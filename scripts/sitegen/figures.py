@@ -3,13 +3,15 @@
 A `Fig` carries its value, unit, qualifier, period, source and verification label (and what it counts).
 Its only text rendering, `Fig.text()`, always ends in a parenthesis that names the label ("148 institutional
 changes (2021-2024, verified)", "10 institutional changes (unverified)"), so a sentence built from figures
-cannot show a number without its label. `series()` writes "went from A to B" only when every figure counts
-the same thing; otherwise it lists them one by one, so two different measures are never joined as one series.
+cannot show a number without its label. A count of this package's own rows reads plainly instead, with the
+word "here" as its label ("10 documented here", "12 focus countries listed here"): the page says once what
+such counts are (`count_note()`). `series()` writes "went from A to B" only when every figure counts the same
+thing, naming the unit once; otherwise it lists them one by one, so two measures are never joined as one.
 
 The rule the label scan of the built site checks (tests/test_figure_labels.py, `unlabelled_numbers`): in a
-generated sentence, every number is followed by a label word (verified, reported, unverified, computed)
-before the next number or the end of the sentence. Years (1900-2099) and identifiers ("phase 2", "step 1",
-"SDG 1.3.1") are not figures.
+generated sentence, every number is followed by a label word (verified, reported, unverified, computed, or
+the catalogue's "here" of a plain count) before the next number or the end of the sentence. Years
+(1900-2099) and identifiers ("phase 2", "step 1", "SDG 1.3.1") are not figures.
 """
 
 from __future__ import annotations
@@ -29,13 +31,27 @@ COUNTS = ("focus countries", "entries", "documented")  # what the package's own 
 
 
 def _count(unit: str, n: int) -> str:
-    """A count of rows in words, with the plural form of the language."""
+    """A count of this package's rows in plain words, with the plural form of the language and the word
+    "here" (HERE) that says what it counts: '12 focus countries listed here', '1 documented here'."""
     count = i18n.decimal(f"{n:,}")
     if unit == "focus countries":
-        return ngettext("{count} focus country", "{count} focus countries", n, count=count)
+        return ngettext("{count} focus country listed here", "{count} focus countries listed here", n, count=count)
     if unit == "entries":
-        return ngettext("{count} entry", "{count} entries", n, count=count)
-    return ngettext("{count} documented", "{count} documented", n, count=count)
+        return ngettext("{count} entry listed here", "{count} entries listed here", n, count=count)
+    return ngettext("{count} documented here", "{count} documented here", n, count=count)
+
+
+def here() -> str:
+    """The word of every plain count's message (a test holds each catalogue's counts to it)."""
+    return pgettext("plain count", "here")
+
+
+def count_note() -> str:
+    """The page's one note on its plain counts."""
+    return _(
+        "Numbers followed by “here” count the rows of this data package (what it documents), not figures "
+        "the programme published."
+    )
 
 
 @dataclass(frozen=True)
@@ -79,18 +95,23 @@ class Fig:
 
     def words(self) -> str:
         """The value in words without its label: only for places that show the label beside it (a badge)."""
-        if self.verification == COMPUTED and self.unit in COUNTS and self.value == int(self.value):
-            n = int(self.value)
-            return _count(self.unit, n)
+        if self.is_plain_count():
+            return _count(self.unit, int(self.value))
         text = figure(self.value, self.unit, self.qualifier)
         return _("over {figure}", figure=text) if self.floor and self.qualifier != "at_least" else text
+
+    def is_plain_count(self) -> bool:
+        return self.verification == COMPUTED and self.unit in COUNTS and self.value == int(self.value)
 
     def label(self) -> str:
         """The verification label in the page's language (the words the label scan looks for)."""
         return _(LABEL_NAMES[self.verification])
 
     def text(self, period: bool = True) -> str:
-        """The value in words with its period and label: 'over 55 million people (2021 to March 2025, reported)'."""
+        """The value in words with its period and label: 'over 55 million people (2021 to March 2025, reported)';
+        a plain count of rows as its words alone ('10 documented here')."""
+        if self.is_plain_count():
+            return self.words()
         if period and self.period:
             return pgettext(
                 "figure, its period and label",
@@ -176,7 +197,7 @@ def _label_pattern() -> re.Pattern:
     words = set(LABELS)
     for lang in i18n.languages():
         with i18n.using(lang):
-            words |= {str(_(LABEL_NAMES[label])) for label in LABELS}
+            words |= {str(_(LABEL_NAMES[label])) for label in LABELS} | {str(here())}
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
 
 
@@ -205,5 +226,5 @@ def _is_figure(sentence: str, m: re.Match) -> bool:
 
 
 def count_text(n: int, unit: str) -> str:
-    """A count of rows of this package, labelled: '12 changes (computed)'."""
+    """A count of rows of this package in plain words: '12 entries listed here' (see count_note)."""
     return Fig.count(n, unit).text()

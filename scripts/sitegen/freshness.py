@@ -47,10 +47,11 @@ def is_stale(newest: int, release_date: str, max_age: int) -> bool:
 def note(span: tuple[int, int] | None, release, max_age: int) -> str:
     """HTML: when the resource was last updated (its release), the years it covers and, plainly, whether its
     newest year is older than `max_age` years at its release."""
+    from spf.sitegen import i18n
     from spf.sitegen.i18n import _, ngettext, range_
     from spf.sitegen.text import h
 
-    updated = _("Last updated in release {version} ({date}).", version=release.version, date=release.date)
+    updated = _("Last updated in release {version} ({date}).", version=release.version, date=i18n.when(release.date))
     if span is None:
         none = _("These rows describe no period.")
         return f'<p class="freshness">{h(updated)} {h(none)}</p>'

@@ -24,6 +24,7 @@ from __future__ import annotations
 import gettext as _gettext
 import io
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -34,7 +35,7 @@ from pathlib import Path
 import pycountry
 import yaml
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -47,6 +48,7 @@ LOCALE_DIR = Path(os.environ.get("SPF_LOCALE_DIR") or Path(__file__).resolve().p
 TEMPLATE = LOCALE_DIR / "messages.pot"
 DEFAULT = "en"
 
+_ISO = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?")
 _current: ContextVar[str] = ContextVar("spf_language", default=DEFAULT)
 
 
@@ -182,6 +184,21 @@ def date(value) -> str:
 
     day = value if isinstance(value, _date) else _date.fromisoformat(str(value))
     return format_date(day, format="long", locale=current())
+
+
+def when(value) -> str:
+    """A date, a month or a year as the data writes them (2025-03-28, 2025-03, 2025) in a sentence of the page's
+    language: '28 mars 2025', 'marzo de 2025' (CLDR long date, month-year skeleton). English pages and
+    anything else (a year, a period) keep the text as written."""
+    text = str(value)
+    if current() == DEFAULT or not _ISO.fullmatch(text):
+        return text
+    if len(text) == 10:
+        return date(text)
+    from datetime import date as _date
+
+    month = _date(int(text[:4]), int(text[5:7]), 1)
+    return format_skeleton("yMMMM", month, locale=current())
 
 
 def range_(low: str, high: str) -> str:

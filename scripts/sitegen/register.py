@@ -23,7 +23,7 @@ FILTERS = [  # (row key, label, "all" option)
     ("step", N_("Step"), N_("All steps")),
     ("phase", N_("Phase"), N_("All phases")),
     ("verification", N_("Verification"), N_("All labels")),
-    ("programme_link", N_("Programme result?"), N_("Either")),
+    ("programme_link", N_("Counted as a programme result"), N_("Either")),
 ]
 
 
@@ -69,7 +69,7 @@ def _names(key: str, names: dict) -> dict:
     if key == "verification":
         return LABEL_NAMES
     if key == "programme_link":
-        return {"counted by the programme": N_("counted by the programme"), "not stated": N_("not stated")}
+        return {"counted by the programme": N_("Yes"), "not stated": N_("Not stated")}
     return names if key == "step" else {}
 
 

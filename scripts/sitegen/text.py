@@ -7,7 +7,7 @@ import math
 import re
 
 from spf.sitegen import i18n
-from spf.sitegen.i18n import N_, Untranslated, _, pgettext
+from spf.sitegen.i18n import N_, Untranslated, _, ngettext, pgettext
 
 # Markdown punctuation that can start markup anywhere in a line (emphasis, links, code, attr_list, tables).
 _MD_PUNCT = re.compile(r"[\\`*_{}\[\]()#+!|\-]")
@@ -125,6 +125,20 @@ def unit_name(unit: str) -> str:
     return _(unit) if unit in UNITS else unit
 
 
+def _counted(unit: str, n: int, amount: str) -> str | None:
+    """A whole number of a unit with the plural form of the language ('1 institutional change'), or None for
+    a unit without its own plural message."""
+    forms = {
+        "people": ngettext("{amount} person", "{amount} people", n, amount=amount),
+        "countries": ngettext("{amount} country", "{amount} countries", n, amount=amount),
+        "institutional changes": ngettext(
+            "{amount} institutional change", "{amount} institutional changes", n, amount=amount
+        ),
+        "thematic areas": ngettext("{amount} thematic area", "{amount} thematic areas", n, amount=amount),
+    }
+    return forms.get(unit)
+
+
 def figure(value, unit: str, qualifier: str = "exact") -> str:
     """A figure in words: 'over 55 million people', 'US$160 million', '52.4 %'."""
     if is_blank(value):
@@ -143,6 +157,8 @@ def figure(value, unit: str, qualifier: str = "exact") -> str:
         text = big(value)
     elif in_words(value):  # French and Spanish: '55 millions de personnes', '55 millones de personas'
         text = pgettext("number in words and its unit", "{amount} {unit}", amount=big(value), unit=unit_name(unit))
+    elif float(value) == 1 and _counted(unit, 1, big(value)):  # one of a unit: its singular
+        text = _counted(unit, 1, big(value))
     else:
         text = pgettext("number and its unit", "{amount} {unit}", amount=big(value), unit=unit_name(unit))
     template = QUALIFIER_WORDS.get(qualifier)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spf.sitegen import register, views
 from spf.sitegen.charts import ChartSpec
 from spf.sitegen.components import Block, Column, gap, link, md_link
-from spf.sitegen.figures import Fig, count_text
+from spf.sitegen.figures import Fig, count_note, count_text
 from spf.sitegen.i18n import _, ngettext
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE, source_columns, with_source
@@ -64,7 +64,7 @@ def _documented_vs_reported(pkg, view: views.Chart) -> ChartSpec | None:
         views.text(
             "chart.changes_documented.pair",
             phase=d["phase"],
-            documented=Fig.count(d["value"], t["unit"]).text(),
+            documented=Fig.count(d["value"], "documented").text(),
             reported=Fig.of(t).text(),
         )
         for d, t in zip(data[::2], data[1::2], strict=True)
@@ -119,6 +119,7 @@ def build(pkg) -> list[Page]:
     caveat = _step_caveat(pkg)
     if caveat:
         page.add(caveat)
+    page.add(count_note())
     spec = _documented_vs_reported(pkg, views.for_page(pkg, "changes")[1][0])
     if spec:
         page.chart(spec)

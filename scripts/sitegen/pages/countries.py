@@ -32,8 +32,8 @@ WORLD = "OWID_WRL"
 ANY = "sdg131_any_benefit"
 STEP_NAMES = {"strategy": N_("1. Strategy or policy"), "law": N_("2. Law or scheme"), "operations": N_("3. Operations")}
 COUNTED = "counted by the programme"  # the data's value of institutional_changes.programme_link
-COUNTED_TEXT = N_("counted by the programme")
-NOT_COUNTED_TEXT = N_("Not stated as a programme result: no source says the programme counts this change")
+COUNTED_TEXT = N_("Yes")  # under the column "Counted as a programme result"
+NOT_COUNTED_TEXT = N_("Not stated: no source says the programme counts this change")
 NOT_COUNTED_NOTE = N_(
     "Changes marked \u201cnot stated as a programme result\u201d are on record (for example in an ILO "
     "results-monitoring record), but no source says the programme counts them among the institutional changes "
@@ -135,7 +135,7 @@ def change_columns() -> list[Column]:
         Column("phase", _("Phase")),
         Column("step", _("Step")),
         Column("description", _("What changed")),
-        Column("link", _("Programme result?")),
+        Column("link", _("Counted as a programme result")),
         Column("people", _("People covered")),
         Column("source", _("Source")),
     ]
@@ -218,6 +218,7 @@ def _header(page: Page, pkg, iso3: str, name: str, phases: list[dict]) -> None:
 
     c, src = pkg.countries[iso3], page.src
     page.add(Block(summary(pkg, iso3, name, _phases_text(pkg, iso3), _changes(pkg, iso3), _partners(pkg, iso3))))
+    page.add(Block(f'<p class="note">{h(figures.count_note())}</p>'))
     if phases:
         page.add(
             table(
@@ -366,7 +367,8 @@ def index_page(pkg, view: views.Chart) -> Page:
         _(
             "Every country the package lists as a focus country. The phase-2 list comes from an unofficial "
             "2022 prototype and is not verified; see each country's page for its sources."
-        )
+        ),
+        figures.count_note(),
     )
     spec = coverage_map(pkg, view)
     if spec:

@@ -7,7 +7,7 @@ time like the charts), the partners named for it, and what the package lacks for
 
 from __future__ import annotations
 
-from spf.sitegen import figures, views
+from spf.sitegen import figures, i18n, views
 from spf.sitegen.components import Raw, data_text, group_text
 from spf.sitegen.figures import Fig
 from spf.sitegen.i18n import _, ngettext
@@ -36,22 +36,19 @@ def sparkline(values: list[float], label: str) -> str:
 
 def _changes(changes: list[dict], counted: str) -> str:
     n_counted = sum(1 for c in changes if c.get("programme_link") == counted)
-    label = _("computed")
-    parts = [
+    parts = [  # plain counts of this package's rows (figures.count_note says what they are)
         ngettext(
-            "{count} counted by the programme ({label})",
-            "{count} counted by the programme ({label})",
+            "{count} documented here and counted by the programme",
+            "{count} documented here and counted by the programme",
             n_counted,
-            count=n_counted,
-            label=label,
+            count=i18n.decimal(f"{n_counted:,}"),
         ),
         ngettext(
-            "{count} change on record ({label})",
-            "{count} changes on record ({label})",
+            "{count} change documented here",
+            "{count} changes documented here",
             len(changes),
-            count=len(changes),
-            label=label,
-        ),  # fmt: skip
+            count=i18n.decimal(f"{len(changes):,}"),
+        ),
     ]
     return h(_(", ").join(parts))
 

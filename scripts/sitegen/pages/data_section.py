@@ -3,7 +3,7 @@ rendered from its Table Schema, the changelog of the data, and how to cite."""
 
 from __future__ import annotations
 
-from spf.sitegen import changelog, freshness, linked_data, settings
+from spf.sitegen import changelog, freshness, i18n, linked_data, settings
 from spf.sitegen.components import Column, Raw, data_lang, data_text, link, md_link, sentence, source_link, table
 from spf.sitegen.downloads import Planned, folder
 from spf.sitegen.i18n import N_, _, ngettext
@@ -145,7 +145,7 @@ def resource_page(pkg, res: dict, downloads: list[Planned], release: Release) ->
             n,
             **STRONG,
             version=md(release.version),
-            date=md(release.date),
+            date=md(i18n.when(release.date)),
             count=number(n),
             file=f"<code>{h(res['path'])}</code>",
         ),
@@ -223,7 +223,7 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
             "{strong_start}Release {version}{strong_end}, published {date}. "
             "{link_start}What changed in this release{link_end}.",
             version=md(release.version),
-            date=md(release.date),
+            date=md(i18n.when(release.date)),
             **STRONG,
             **link_parts(md_link(src, "data/changelog.md")),
         ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spf.sitegen import views
 from spf.sitegen.components import LABEL_NAMES, Column, Raw, link, md_link, table
-from spf.sitegen.i18n import N_, _
+from spf.sitegen.i18n import N_, _, ngettext
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE, country_name, verified_then_later
 from spf.sitegen.pages.countries import COUNTED, country_src
@@ -67,7 +67,12 @@ def _list_gaps(pkg) -> list[dict]:
         gaps.append(
             {
                 "what": _("Itemised phase-{phase} institutional changes", phase=phase),
-                "have": _("{n} documented and counted by the programme", n=number(counted)),
+                "have": ngettext(
+                    "{count} documented and counted by the programme",
+                    "{count} documented and counted by the programme",
+                    counted,
+                    count=number(counted),
+                ),
                 "expected": expected,
             }
         )
@@ -96,8 +101,12 @@ def _completeness_gaps(pkg) -> list[dict]:
         },
         {
             "what": _("Amounts given by each partner"),
-            "have": _(
-                "{k} of {n} partners have an amount", k=number(int(pa["amount"].notna().sum())), n=number(len(pa))
+            "have": ngettext(
+                "{k} of {total} partners has an amount",
+                "{k} of {total} partners have an amount",
+                int(pa["amount"].notna().sum()),
+                k=number(int(pa["amount"].notna().sum())),
+                total=number(len(pa)),
             ),
             "expected": number(len(pa)),
         },

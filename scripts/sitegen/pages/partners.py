@@ -60,9 +60,7 @@ BUILDERS = {"budget": _budget, "split": _split}
 
 def _plain_date(value: str) -> str:
     """A date inside a sentence or a series name, in the page's language (the <time> element is for HTML)."""
-    text = str(value)
-    full = len(text) == 10 and text[4] == "-" and text[7] == "-"
-    return i18n.date(text) if full and i18n.current() != i18n.DEFAULT else text
+    return i18n.when(value)
 
 
 def partner_columns() -> list[Column]:
