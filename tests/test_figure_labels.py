@@ -136,7 +136,7 @@ def test_two_measures_are_never_joined_as_one_series():
     assert "People with a measurable improvement: 30 million people (2021-2022, verified)" in text
     assert "People with access: over 55 million people (2021 to March 2025, reported)" in text
     same = series("Changes", [Fig(56, "changes", "verified", what="x"), Fig(149, "changes", "reported", what="x")])
-    assert same == "Changes went from 56 changes (verified) to 149 changes (reported)"
+    assert same == "Changes went from 56 (verified) to 149 changes (reported)"  # the unit once
     with pytest.raises(ValueError, match="one measure"):
         trend("Coverage", [a, b])
 

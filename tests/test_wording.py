@@ -125,3 +125,14 @@ def test_no_iso_date_in_the_running_text_of_other_languages(built_site, lang):
         if found:
             bad[rel] = found
     assert bad == {}
+
+
+def test_svg_text_wraps_at_ordinary_spaces_only():
+    from spf.sitegen import svg
+
+    text = "Financement\u00a0mobilisé 75\u00a0millions\u00a0$\u00a0US et 38,7\u202f% de couverture"
+    lines = svg.wrap(text, width=40, max_lines=10)
+    assert len(lines) > 1
+    assert any("75\u00a0millions\u00a0$\u00a0US" in line for line in lines)
+    assert all(not line.startswith(("$", "%", "US")) for line in lines)
+    assert " ".join(lines) == text

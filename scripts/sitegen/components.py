@@ -125,7 +125,7 @@ def provenance(pkg, rows: list[dict], source_col: str = "source_id", label_col: 
         seen.add(key)
         parts.append(f"{source_link(pkg, key[0])} {badge(key[1])}")
     none = _("no source recorded")
-    return Raw(f'<span class="provenance">{"; ".join(parts) or h(none)}</span>')
+    return Raw(f'<span class="provenance">{h(_("; ")).join(parts) or h(none)}</span>')
 
 
 def figure_text(row: dict) -> str:

@@ -93,11 +93,14 @@ class Fig:
         """A number counted from the rows of this package."""
         return cls(value=float(n), unit=unit, verification=COMPUTED, what=what)
 
-    def words(self) -> str:
-        """The value in words without its label: only for places that show the label beside it (a badge)."""
+    def words(self, unit: bool = True) -> str:
+        """The value in words without its label: only for places that show the label beside it (a badge).
+        Without `unit`, a figure of a counted unit (people, institutional changes) is its number alone, for a
+        series that names the unit once; symbols (%, US$) stay."""
         if self.is_plain_count():
             return _count(self.unit, int(self.value))
-        text = figure(self.value, self.unit, self.qualifier)
+        named = unit or self.unit.startswith(("USD", "percent", "index"))
+        text = figure(self.value, self.unit if named else "", self.qualifier)
         return _("over {figure}", figure=text) if self.floor and self.qualifier != "at_least" else text
 
     def is_plain_count(self) -> bool:
@@ -107,7 +110,7 @@ class Fig:
         """The verification label in the page's language (the words the label scan looks for)."""
         return _(LABEL_NAMES[self.verification])
 
-    def text(self, period: bool = True) -> str:
+    def text(self, period: bool = True, unit: bool = True) -> str:
         """The value in words with its period and label: 'over 55 million people (2021 to March 2025, reported)';
         a plain count of rows as its words alone ('10 documented here')."""
         if self.is_plain_count():
@@ -116,11 +119,11 @@ class Fig:
             return pgettext(
                 "figure, its period and label",
                 "{figure} ({period}, {label})",
-                figure=self.words(),
+                figure=self.words(unit),
                 period=self.period,
                 label=self.label(),
             )
-        return pgettext("figure and its label", "{figure} ({label})", figure=self.words(), label=self.label())
+        return pgettext("figure and its label", "{figure} ({label})", figure=self.words(unit), label=self.label())
 
 
 def _states_floor(row: dict) -> bool:
@@ -134,15 +137,15 @@ def same_thing(figs: list[Fig]) -> bool:
 
 
 def series(what: str, figs: list[Fig]) -> str:
-    """'What went from A to B' when the figures form one series; else each figure with what it counts."""
+    """'What went from A to B' when the figures form one series (the unit named once, after B); else each
+    figure with what it counts."""
     if not figs:
         return pgettext("series", "{what}: no figure", what=what)
     if len(figs) == 1:
         return pgettext("series", "{what}: {figure}", what=what, figure=figs[0].text())
-    if same_thing(figs):
-        return pgettext(
-            "series", "{what} went from {first} to {last}", what=what, first=figs[0].text(), last=figs[-1].text()
-        )
+    if same_thing(figs):  # the unit once, with the last figure: 'went from 56 (…) to 149 institutional changes (…)'
+        first = figs[0].text(unit=False)
+        return pgettext("series", "{what} went from {first} to {last}", what=what, first=first, last=figs[-1].text())
     items = [pgettext("series", "{what}: {figure}", what=f.what or what, figure=f.text()) for f in figs]
     return pgettext("series", "{what}: {figure}", what=what, figure=_("; ").join(items))
 

@@ -64,7 +64,7 @@ def row(pkg, title: str, measure: str) -> str | None:
         what = sentence(
             _("{result} of a target of {target}"), result=what, target=h(short(target["value"], target["unit"]))
         )
-        meta += "; " + sentence(_("target {label}"), label=badge(target["verification"]))
+        meta += h(_("; ")) + sentence(_("target {label}"), label=badge(target["verification"]))
         if target["source_id"] != result["source_id"]:
             meta += " " + source_of(pkg, target["source_id"])
         graphic = bar(result, target, f"progress-{measure}")

@@ -11,6 +11,7 @@ Deterministic: the same figure gives the same bytes.
 from __future__ import annotations
 
 import math
+import re
 
 from spf.sitegen.text import h
 
@@ -33,7 +34,9 @@ def num(v: float) -> str:
 
 
 def wrap(text: str, width: float, size: float = FONT, max_lines: int = 3) -> list[str]:
-    words, lines, line = str(text).split(), [], ""
+    """Lines of at most `width`, broken at ordinary spaces only: a no-break space (U+00A0, U+202F) holds its two
+    sides together ('75 millions $ US', '38,7 %')."""
+    words, lines, line = [w for w in re.split(r"[ \t\r\n]+", str(text)) if w], [], ""
     for word in words:
         trial = f"{line} {word}".strip()
         if line and text_width(trial, size) > width:

@@ -60,7 +60,7 @@ def _documented_vs_reported(pkg, view: views.Chart) -> ChartSpec | None:
         )
     if not data:
         return None
-    pairs = "; ".join(
+    pairs = _("; ").join(
         views.text(
             "chart.changes_documented.pair",
             phase=d["phase"],

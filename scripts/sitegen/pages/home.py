@@ -5,7 +5,7 @@ from __future__ import annotations
 from spf.sitegen import progress, views
 from spf.sitegen.components import SearchableBlock, kpi_grid, md_link, sentence, source_link
 from spf.sitegen.figures import count_note, count_text
-from spf.sitegen.i18n import N_, _
+from spf.sitegen.i18n import N_, _, pgettext
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import card, focus_map, phase1_countries
 from spf.sitegen.text import STRONG, h
@@ -78,7 +78,11 @@ def build(pkg) -> list[Page]:
     page.add(SearchableBlock(f'<p class="note">{h(count_note())}</p>'))
     src = page.src
     # catalogue text is plain text (msgrules.py: no markup in a translation); the link around it is the code's
-    lines = [f"- [{_(title)}]({md_link(src, to)}): {_(what)}" for to, title, what in EXPLORE]
+    lines = [
+        "- "
+        + pgettext("a link and what it leads to", "{link}: {what}", link=f"[{_(title)}]({md_link(src, to)})", what=_(w))
+        for to, title, w in EXPLORE
+    ]
     explore = _("Explore")
     page.add(f"## {explore}", "\n".join(lines))
     return [page]

@@ -22,7 +22,7 @@ def _budget(pkg, view: views.Chart) -> ChartSpec | None:
                 data.append(with_source(pkg, {**r, "item": name, "series": series}))
     if not data:
         return None
-    items = "; ".join(
+    items = _("; ").join(
         views.text(
             "chart.funding_budget.item",
             item=d["item"],

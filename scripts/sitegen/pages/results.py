@@ -7,9 +7,9 @@ import re
 
 from spf.sitegen import i18n, views
 from spf.sitegen.charts import ChartSpec
-from spf.sitegen.components import LABEL_NAMES, Column, SearchableBlock, badge, data_text, provenance, table
+from spf.sitegen.components import Column, SearchableBlock, badge, data_text, provenance, table
 from spf.sitegen.figures import Fig, same_thing, series
-from spf.sitegen.i18n import _
+from spf.sitegen.i18n import _, pgettext
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import (
     differs,
@@ -87,7 +87,7 @@ def _by_step(pkg, view: views.Chart) -> ChartSpec | None:
         (with_source(pkg, {**r, "step": names.get(r["measure"], (0, r["label"]))[1]}) for r in rows),
         key=lambda r: r["step"],
     )
-    steps = "; ".join(
+    steps = _("; ").join(
         views.text(
             "chart.results_by_step.step",
             n=names.get(r["measure"], (0, ""))[0],
@@ -100,19 +100,30 @@ def _by_step(pkg, view: views.Chart) -> ChartSpec | None:
     official = pkg.measure(view.measures[0], targets=False)
     if official:
         total, last = sum(float(r["value"]) for r in data), official[-1]
+        # each relation is a whole message, so each language writes its own article ('du total', 'del total')
+        same = float(last["value"]) == total
         summary += views.text(
-            "chart.results_by_step.match",
+            "chart.results_by_step.match_same" if same else "chart.results_by_step.match_differs",
             total=Fig.count(int(total), last["unit"]).text(),
-            relation=views.text(
-                "chart.results_by_step.same" if float(last["value"]) == total else "chart.results_by_step.differs"
-            ),
             official=Fig.of(last).text(),
         )
         labels = sorted({r["verification"] for r in data} - {"verified"})
         if labels:
-            names = [_(LABEL_NAMES[label]) for label in labels]
+            names = [predicate(label) for label in labels]
             summary += views.text("chart.results_by_step.caveat", labels=_(" and ").join(names))
     return view.spec(data, summary, [Column("step", _("Step"))] + fig_columns() + source_columns())
+
+
+def predicate(label: str) -> str:
+    """A verification label after "the step figures are": its own message, so it agrees with the plural subject
+    ('non vérifiés', 'no verificados')."""
+    words = {
+        "verified": pgettext("the figures are …", "verified"),
+        "reported": pgettext("the figures are …", "reported"),
+        "unverified": pgettext("the figures are …", "unverified"),
+        "computed": pgettext("the figures are …", "computed"),
+    }
+    return words[label]
 
 
 def _dimensions(pkg, view: views.Chart) -> ChartSpec | None:
