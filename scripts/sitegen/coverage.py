@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spf.sitegen import i18n
 from spf.sitegen.i18n import _, ngettext
 from spf.sitegen.page import Page
-from spf.sitegen.text import h, md
+from spf.sitegen.text import h, md, number
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,8 @@ def _section(cov: Coverage) -> str:
         md(
             _(
                 "{translated} of {total} strings translated ({share}).",
-                translated=cov.translated,
-                total=cov.total,
+                translated=number(cov.translated),
+                total=number(cov.total),
                 share=share,
             )
         ),
@@ -62,6 +62,7 @@ def _section(cov: Coverage) -> str:
                 "{n} string is shown in English until it is translated:",
                 "{n} strings are shown in English until they are translated:",
                 len(cov.missing),
+                n=number(len(cov.missing)),
             )
         )
     )
