@@ -136,3 +136,27 @@ def test_svg_text_wraps_at_ordinary_spaces_only():
     assert any("75\u00a0millions\u00a0$\u00a0US" in line for line in lines)
     assert all(not line.startswith(("$", "%", "US")) for line in lines)
     assert " ".join(lines) == text
+
+
+def test_numbers_follow_cldr_in_each_language():
+    """Spanish groups from five digits (CLDR minimumGroupingDigits 2, which Babel does not apply): '1094',
+    '11.094'; French groups every thousand with a narrow no-break space."""
+    with i18n.using("es"):
+        assert i18n.decimal("1,094") == "1094"
+        assert i18n.decimal("11,094") == "11.094"
+        assert i18n.decimal("9,999.5") == "9999,5"
+    with i18n.using("fr"):
+        assert i18n.decimal("1,094") == "1\u202f094"
+    with i18n.using("en"):
+        assert i18n.decimal("1,094") == "1,094"
+
+
+def test_download_sizes_are_written_in_the_pages_language():
+    from spf.sitegen.downloads import local_size
+    from spf.sitegen.late import fill_downloads
+
+    assert local_size("80.5 KB", "en") == "80.5 KB"
+    assert local_size("80.5 KB", "fr") == "80,5\u00a0ko"
+    assert local_size("1.2 MB", "es") == "1,2\u00a0MB"
+    page = '<html lang="fr"><p>@@spf-download:size:a.csv@@</p>'
+    assert fill_downloads(page, {"a.csv": ("80.5 KB", "x")}) == '<html lang="fr"><p>80,5\u00a0ko</p>'

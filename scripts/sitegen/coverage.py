@@ -62,7 +62,6 @@ def _section(cov: Coverage) -> str:
                 "{n} string is shown in English until it is translated:",
                 "{n} strings are shown in English until they are translated:",
                 len(cov.missing),
-                n=number(len(cov.missing)),
             )
         )
     )

@@ -12,6 +12,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import shutil
 import zipfile
 from dataclasses import dataclass
@@ -21,7 +22,8 @@ from pathlib import Path
 from spf import csvsafe
 from spf.canonical import file_facts
 from spf.forked import Forked
-from spf.sitegen import parquet, workbook
+from spf.sitegen import i18n, parquet, workbook
+from spf.sitegen.i18n import pgettext
 from spf.sitegen.late import download_placeholder
 from spf.sitegen.release import Release
 
@@ -39,6 +41,25 @@ def human_size(n: int) -> str:
         if n >= factor:
             return f"{n / factor:.1f} {unit}"
     return f"{n} B"
+
+
+_SIZE = re.compile(r"(\d+(?:\.\d+)?) (MB|KB|B)")
+
+
+def local_size(english: str, lang: str) -> str:
+    """A size human_size wrote ('80.5 KB') in a page's language: '80,5 ko', '80,5 kB' (Babel's decimal mark,
+    the catalogue's unit symbol). English, and any other text, as written."""
+    m = _SIZE.fullmatch(english)
+    if lang == i18n.DEFAULT or m is None:
+        return english
+    with i18n.using(lang):
+        size = i18n.decimal(m.group(1))
+        units = {
+            "MB": pgettext("file size", "{size} MB", size=size),
+            "KB": pgettext("file size", "{size} KB", size=size),
+            "B": pgettext("file size", "{size} bytes", size=size),
+        }
+        return str(units[m.group(2)])
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ A `Fig` carries its value, unit, qualifier, period, source and verification labe
 Its only text rendering, `Fig.text()`, always ends in a parenthesis that names the label ("148 institutional
 changes (2021-2024, verified)", "10 institutional changes (unverified)"), so a sentence built from figures
 cannot show a number without its label. A count of this package's own rows reads plainly instead, with the
-word "here" as its label ("10 documented here", "12 focus countries listed here"): the page says once what
+word "here" as its label ("10 documented here", "12 focus countries here"): the page says once what
 such counts are (`count_note()`). `series()` writes "went from A to B" only when every figure counts the same
 thing, naming the unit once; otherwise it lists them one by one, so two measures are never joined as one.
 
@@ -32,12 +32,12 @@ COUNTS = ("focus countries", "entries", "documented")  # what the package's own 
 
 def _count(unit: str, n: int) -> str:
     """A count of this package's rows in plain words, with the plural form of the language and the word
-    "here" (HERE) that says what it counts: '12 focus countries listed here', '1 documented here'."""
+    "here" (HERE) that says what it counts: '12 focus countries here', '1 documented here'."""
     count = i18n.decimal(f"{n:,}")
     if unit == "focus countries":
-        return ngettext("{count} focus country listed here", "{count} focus countries listed here", n, count=count)
+        return ngettext("{count} focus country here", "{count} focus countries here", n, count=count)
     if unit == "entries":
-        return ngettext("{count} entry listed here", "{count} entries listed here", n, count=count)
+        return ngettext("{count} entry here", "{count} entries here", n, count=count)
     return ngettext("{count} documented here", "{count} documented here", n, count=count)
 
 
@@ -229,5 +229,5 @@ def _is_figure(sentence: str, m: re.Match) -> bool:
 
 
 def count_text(n: int, unit: str) -> str:
-    """A count of rows of this package in plain words: '12 entries listed here' (see count_note)."""
+    """A count of rows of this package in plain words: '12 entries here' (see count_note)."""
     return Fig.count(n, unit).text()

@@ -156,12 +156,21 @@ def N_(msgid: str) -> str:
 # Locale formats (Babel). English keeps the site's established style, byte for byte; other languages follow CLDR.
 
 
+# CLDR's minimumGroupingDigits where it is not 1: Spanish groups only from five digits ('1094', '11.094').
+# Babel does not apply it, so decimal() does.
+MIN_GROUPING = {"es": 2}
+
+
 def decimal(english: str) -> str:
-    """A number already written in English digits ('1,234.5') in the current language ('1 234,5')."""
+    """A number already written in English digits ('1,234.5') in the current language ('1 234,5'; '1094' and
+    '11.094' in Spanish, after CLDR's minimum grouping)."""
     lang = current()
     if lang == DEFAULT:
         return english
-    return format_decimal(Decimal(english.replace(",", "")), locale=lang, decimal_quantization=False)
+    value = Decimal(english.replace(",", ""))
+    if MIN_GROUPING.get(lang.split("_")[0], 1) == 2 and abs(value) < 10000:
+        return format_decimal(value, format="0.###", locale=lang, decimal_quantization=False)
+    return format_decimal(value, locale=lang, decimal_quantization=False)
 
 
 def words(value: float) -> str:

@@ -45,14 +45,21 @@ def fill_blocks(html: str, blocks: dict[str, str], token: re.Pattern = BLOCK) ->
     return token.sub(lambda m: blocks.get(m.group(0), m.group(0)), html)
 
 
+PAGE_LANG = re.compile(r'<html lang="([A-Za-z-]+)"')
+
+
 def fill_downloads(text: str, made: dict[str, tuple[str, str]]) -> str:
-    """Replace download placeholders with {file name: (size text, sha256)}."""
+    """Replace download placeholders with {file name: (size text, sha256)}; sizes in the page's language."""
+    from spf.sitegen.downloads import local_size
+
+    found = PAGE_LANG.search(text)
+    lang = found.group(1).split("-")[0] if found else "en"
 
     def value(m: re.Match) -> str:
         if m.group(2) not in made:
             return m.group(0)  # not a planned download
         size_text, sha = made[m.group(2)]
-        return size_text if m.group(1) == "size" else sha
+        return local_size(size_text, lang) if m.group(1) == "size" else sha
 
     return DOWNLOAD.sub(value, text)
 
