@@ -60,11 +60,12 @@ def _series(spec: ChartSpec) -> list[tuple[str, list[dict]]]:
 
 
 def _bar_text(row: dict, spec: ChartSpec, label: str) -> str:
-    """The text above a bar: its value (a floor stays a floor), and its label when it is not verified."""
+    """The text above a bar: its value (a floor stays a floor), and its label when it is a sourced figure not
+    verified. A count of this package's rows stands plain, as in the sentences (its series names what it is)."""
     value = short(row[spec.y], spec.unit)
     if row.get("qualifier") == "at_least":
         value = _("over {figure}", figure=value)
-    if label == "verified":
+    if label in ("verified", "computed"):
         return value
     name = _(LABEL_NAMES[label]) if label in LABEL_NAMES else label
     return pgettext("bar text", "{value}{line_break}({label})", value=value, label=name, line_break="<br>")
