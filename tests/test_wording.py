@@ -160,3 +160,10 @@ def test_download_sizes_are_written_in_the_pages_language():
     assert local_size("1.2 MB", "es") == "1,2\u00a0MB"
     page = '<html lang="fr"><p>@@spf-download:size:a.csv@@</p>'
     assert fill_downloads(page, {"a.csv": ("80.5 KB", "x")}) == '<html lang="fr"><p>80,5\u00a0ko</p>'
+
+
+def test_markdown_escaping_keeps_no_break_spaces():
+    """md() puts data and catalogue text on one line; the no-break spaces French needs stay ('Source : ')."""
+    from spf.sitegen.text import md
+
+    assert md("Source\u00a0: x\n y  1\u202f094") == "Source\u00a0: x y 1\u202f094"

@@ -21,7 +21,7 @@ LEADING = 1.4
 def lines(text: str, size: float, width: float) -> int:
     """How many lines `text` takes at this font size and column width, breaking at spaces."""
     count, line = 1, 0.0
-    for word in str(text).split():
+    for word in [w for w in re.split(r"[ \t\r\n]+", str(text)) if w]:  # never at a no-break space
         w = len(word) * size * CHAR
         if line and line + size * CHAR + w > width:
             count, line = count + 1, w

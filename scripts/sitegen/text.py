@@ -52,12 +52,17 @@ def h_message(template: str) -> str:
     return h(template).replace("&#123;", "{").replace("&#125;", "}")
 
 
+# Ordinary white space (what a line may break at). No-break spaces (U+00A0, U+202F: '38,7 %', 'Source : ',
+# '1 094') are not white space to the site: they stay where the catalogue or Babel put them.
+BREAKABLE = re.compile(r"[ \t\r\n\f\v\x1c-\x1f\x85\u2028\u2029]+")
+
+
 def md(text) -> str:
     """Escape data text for a Markdown paragraph or heading: every Markdown punctuation character, then HTML,
     on one line (a line break in data could start a heading, a list or an attr_list block)."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    one_line = " ".join(str(text).translate(_CONTROL).split())
+    one_line = " ".join(w for w in BREAKABLE.split(str(text).translate(_CONTROL)) if w)
     escaped = _MD_PUNCT.sub(lambda m: "\\" + m.group(0), one_line)
     escaped = re.sub(r"^(\d+)\.", r"\1\\.", escaped)  # "1. x" would start a numbered list
     return mark_untranslated(text, html.escape(escaped, quote=False).replace("@", _AT))
