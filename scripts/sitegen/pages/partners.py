@@ -18,13 +18,13 @@ def _budget(pkg, view: views.Chart) -> ChartSpec | None:
         name = views.text(item.label)
         for measure in item.measures:
             for r in pkg.measure(measure):
-                series = views.text("chart.funding_budget.series", as_of=_plain_date(r["as_of"]))
+                series = views.text(_as_of(r, "chart.funding_budget.series"), as_of=_plain_date(r["as_of"]))
                 data.append(with_source(pkg, {**r, "item": name, "series": series}))
     if not data:
         return None
     items = _("; ").join(
         views.text(
-            "chart.funding_budget.item",
+            _as_of(d, "chart.funding_budget.item"),
             item=d["item"],
             value=figure(d["value"], d["unit"]),
             verification=Fig.of(d).label(),
@@ -56,6 +56,11 @@ def _split(pkg, view: views.Chart) -> ChartSpec | None:
 
 
 BUILDERS = {"budget": _budget, "split": _split}
+
+
+def _as_of(row: dict, message: str) -> str:
+    """The message for a date ('au 7 octobre 2021') or its own for a month ('en octobre 2021')."""
+    return message + "_month" if len(str(row["as_of"])) == 7 else message
 
 
 def _plain_date(value: str) -> str:
