@@ -10,6 +10,7 @@ from spf.sitegen.components import (
     Block,
     Column,
     Raw,
+    SearchableBlock,
     badge,
     data_lang,
     data_text,
@@ -218,7 +219,7 @@ def _header(page: Page, pkg, iso3: str, name: str, phases: list[dict]) -> None:
 
     c, src = pkg.countries[iso3], page.src
     page.add(Block(summary(pkg, iso3, name, _phases_text(pkg, iso3), _changes(pkg, iso3), _partners(pkg, iso3))))
-    page.add(Block(f'<p class="note">{h(figures.count_note())}</p>'))
+    page.add(SearchableBlock(f'<p class="note">{h(figures.count_note())}</p>'))
     if phases:
         page.add(
             table(
