@@ -8,6 +8,7 @@ generated (`using(lang)` sets it; pages never pass a language around):
     _("{n} focus countries with data", n=12)             # named placeholders, filled after translation
     ngettext("{n} country", "{n} countries", n)          # plural forms of the language (n is passed on)
     pgettext("verification label", "verified")           # a context when one English word has two uses
+    when("2021-10")                                       # a date or month in a sentence: 'octobre 2021'
 
 The catalogues are scripts/sitegen/locale/<lang>/LC_MESSAGES/messages.po, with the template messages.pot
 (`make messages` extracts and updates them). They are compiled in memory when first used; no .mo file is
