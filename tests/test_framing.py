@@ -20,6 +20,7 @@ from conftest import ROOT
 from spf.sitegen import charts, i18n, svg, views
 from spf.sitegen.chart_files import source_lines
 from spf.sitegen.components import kpi
+from spf.sitegen.figures import count_note, count_text
 from spf.sitegen.generate import generate
 from spf.sitegen.package import Package
 from spf.sitegen.pages import common, countries, gaps, results
@@ -67,9 +68,10 @@ def test_step_counts_say_what_they_count(pkg, site_files):
     stepped = [c for c in pkg.records("institutional_changes") if c["step"] in countries.STEP_NAMES]
     not_counted = sum(1 for c in stepped if c["programme_link"] != countries.COUNTED)
     page = site_files["institutional-changes.md"]
-    caveat = f"of {len(stepped)} entries (computed), {not_counted} entries (computed) are not stated"
+    caveat = f"of {count_text(len(stepped), 'entries')}, {count_text(not_counted, 'entries')} are not stated"
     assert caveat in page
     assert page.index("Step 3 (") < page.index(caveat)
+    assert count_note() in page  # the page says once what its plain counts are
 
 
 def test_rows_the_notes_call_possibly_the_same_get_a_visible_note(pkg, site_files):
