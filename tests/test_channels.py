@@ -17,7 +17,7 @@ import shutil
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from conftest import ROOT, build_package, serve
+from conftest import ROOT, build_package, build_planted
 from spf.sitegen import i18n
 
 REFRESH = '<meta http-equiv="refresh" content="0;url=https://example.invalid/">'
@@ -57,8 +57,6 @@ def _plant_config(folder) -> str:
 
 @pytest.fixture(scope="module")
 def planted_site(tmp_path_factory):
-    from spf.build_site import MkdocsBuild
-
     tmp = tmp_path_factory.mktemp("channels")
     descriptor = build_package(tmp / "pkg")
     changelog = descriptor.parent / "CHANGELOG.md"
@@ -69,15 +67,10 @@ def planted_site(tmp_path_factory):
     config_dir.mkdir(parents=True, exist_ok=True)
     config = _plant_config(config_dir)
     site = tmp / "site"
-    server, url = serve(site)
-    os.environ["SPF_LOCALE_DIR"] = str(tmp / "locale")
     try:
-        with MkdocsBuild(site, descriptor, config) as build:
-            code, output = build.wait()
+        server, url = build_planted(descriptor, site, config, SPF_LOCALE_DIR=str(tmp / "locale"))
     finally:
-        os.environ.pop("SPF_LOCALE_DIR", None)
         shutil.rmtree(config_dir, ignore_errors=True)
-    assert code == 0, output
     yield site, url
     server.shutdown()
 
