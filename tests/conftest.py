@@ -163,6 +163,13 @@ def build_planted(descriptor: Path, site: Path, config: Path | None = None, site
     return server, url
 
 
+def site_pages(site: Path) -> list[tuple[Path, str]]:
+    """(file, text) of every HTML page of a built site, which must have more than 20 (else it was not built)."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    return [(page, page.read_text(encoding="utf-8")) for page in pages]
+
+
 def build_and_serve(descriptor: Path, site: Path, path: str = PUBLISHED_PATH):
     """Serve `site` under `path` on a free port of 127.0.0.1, as its host will (deploy.yml publishes a project
     site under /REPO/), then build the package into it with SITE_URL set to that address (so canonical links,

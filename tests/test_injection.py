@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_package, build_planted
+from conftest import ROOT, build_package, build_planted, site_pages
 
 # Every form of attack the review found: raw HTML without a closing >, a closed tag, attribute break-out,
 # an attr_list block, a Markdown link and emphasis, and the build's own download placeholder.
@@ -100,10 +100,7 @@ def poisoned_site(tmp_path_factory):
 
 def test_no_payload_reaches_a_page_as_markup(poisoned_site):
     site, _ = poisoned_site
-    pages = sorted(site.rglob("*.html"))
-    assert len(pages) > 20
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
+    for page, text in site_pages(site):
         assert "<script>document.title" not in text, page
         assert "<img src=x" not in text and "<svg onload" not in text, page
         assert "onfocus" not in _attribute_names(text), page  # never as an attribute
