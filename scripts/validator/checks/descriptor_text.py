@@ -30,20 +30,23 @@ def strings(value, path: str = ""):
             stack.extend((f"{where}[{i}]", v) for i, v in reversed(list(enumerate(item))))
 
 
-def _resource(descriptor: dict, where: str) -> str | None:
-    if not where.startswith("resources["):
-        return None
-    res = descriptor["resources"][int(where[len("resources[") : where.index("]")])]
-    return res.get("name") if isinstance(res.get("name"), str) else None
+def _located(descriptor: dict):
+    """(resource name or None, JSON path, string) for every string of the descriptor."""
+    for key, value in descriptor.items():
+        if key != "resources":
+            yield from ((None, where, text) for where, text in strings(value, str(key)))
+    for i, res in enumerate(descriptor["resources"]):
+        name = res.get("name") if isinstance(res.get("name"), str) else None
+        yield from ((name, where, text) for where, text in strings(res, f"resources[{i}]"))
 
 
 def check(ctx: Context):
-    for where, text in strings(ctx.descriptor):
+    for resource, where, text in _located(ctx.descriptor):
         if note := undrawable(text):
             yield make_error(
                 "undrawable-character",
                 path=ctx.descriptor_rel,
-                resource=_resource(ctx.descriptor, where),
+                resource=resource,
                 field=where,
                 place=f"datapackage.json at {where}",
                 note=note,
