@@ -10,8 +10,8 @@ Deterministic: the same figure gives the same bytes.
 Text drawn is bounded before it is laid out: each line of text (a title line, a label, a source line, a legend
 entry) holds at most DRAWN_MAX characters, a longer one being cut with "…" (drawn()); wrap() keeps at most its
 max_lines, each so bounded. So a planted 32,000-character source title costs the PNG renderer (resvg) what a
-200-character one does, not minutes. The validator refuses such names and titles in the data
-(drawn-text-too-long, the same limit), so real data is never cut.
+200-character one does, not minutes. The validator refuses longer names and titles where they are data
+(drawn-text-too-long, the same limit), so the cut is there for text that was never validated.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ FONT = 12
 FG, GRID = "#333", "#d6d6d6"  # light-scheme defaults; CSS classes spfc-t / spfc-g override them
 FAMILY = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"
 DASHES = {"solid": "", "dash": "6 4", "dot": "2 3"}
-DRAWN_MAX = 200  # characters of one line of text in a chart image; three lines of the widest download's width
+DRAWN_MAX = 200  # characters of one line of text in a chart image: a line of a download holds about 100
 
 
 def drawn(text: str, limit: int = DRAWN_MAX) -> str:
