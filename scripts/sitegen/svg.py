@@ -6,6 +6,12 @@ markers and dashes, horizontal target lines, a legend above the plot, and chorop
 Colours of text, grid and land come from CSS classes (site.css follows the light/dark scheme), with light
 presentation attributes underneath for places without the site's CSS (feed readers, downloads, embeds).
 Deterministic: the same figure gives the same bytes.
+
+Text drawn is bounded before it is laid out: each line of text (a title line, a label, a source line, a legend
+entry) holds at most DRAWN_MAX characters, a longer one being cut with "…" (drawn()); wrap() keeps at most its
+max_lines, each so bounded. So a planted 32,000-character source title costs the PNG renderer (resvg) what a
+200-character one does, not minutes. The validator refuses longer names and titles where they are data
+(drawn-text-too-long, the same limit), so the cut is there for text that was never validated.
 """
 
 from __future__ import annotations
@@ -20,6 +26,13 @@ FONT = 12
 FG, GRID = "#333", "#d6d6d6"  # light-scheme defaults; CSS classes spfc-t / spfc-g override them
 FAMILY = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"
 DASHES = {"solid": "", "dash": "6 4", "dot": "2 3"}
+DRAWN_MAX = 200  # characters of one line of text in a chart image: a line of a download holds about 100
+
+
+def drawn(text: str, limit: int = DRAWN_MAX) -> str:
+    """The text as it is drawn: at most `limit` characters, a longer text cut with "…"."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def text_width(text: str, size: float = FONT) -> float:
@@ -33,7 +46,9 @@ def num(v: float) -> str:
 
 
 def wrap(text: str, width: float, size: float = FONT, max_lines: int = 3) -> list[str]:
-    words, lines, line = str(text).split(), [], ""
+    """The text in at most max_lines lines of `width`; the last takes what is left, and every line is cut to
+    DRAWN_MAX characters (only the first max_lines * DRAWN_MAX characters of the text are read)."""
+    words, lines, line = drawn(text, max_lines * DRAWN_MAX).split(), [], ""
     for word in words:
         trial = f"{line} {word}".strip()
         if line and text_width(trial, size) > width:
@@ -44,7 +59,7 @@ def wrap(text: str, width: float, size: float = FONT, max_lines: int = 3) -> lis
     lines.append(line)
     if len(lines) > max_lines:
         lines = lines[: max_lines - 1] + [" ".join(lines[max_lines - 1 :])]
-    return lines
+    return [drawn(line) for line in lines]
 
 
 def nice_ticks(top: float, n: int = 5) -> list[float]:
@@ -78,7 +93,7 @@ def lines_text(x: float, y: float, lines: list[str], anchor: str = "middle", siz
     """A <text> of several lines (tspans), the first baseline at y."""
     dy = dy or size * 1.15
     spans = "".join(
-        f'<tspan x="{num(x)}" dy="{0 if i == 0 else num(dy)}">{h(line)}</tspan>' for i, line in enumerate(lines)
+        f'<tspan x="{num(x)}" dy="{0 if i == 0 else num(dy)}">{h(drawn(line))}</tspan>' for i, line in enumerate(lines)
     )
     size_attr = "" if size == FONT else f' font-size="{num(size)}"'
     return f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}"{size_attr}>{spans}</text>'
@@ -87,7 +102,7 @@ def lines_text(x: float, y: float, lines: list[str], anchor: str = "middle", siz
 def svg_root(width: float, height: float, body: str, label: str, cls: str = "chart__svg") -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{cls}" viewBox="0 0 {num(width)} {num(height)}" '
-        f'width="{num(width)}" height="{num(height)}" role="img" aria-label="{h(label)}" '
+        f'width="{num(width)}" height="{num(height)}" role="img" aria-label="{h(drawn(label))}" '
         f'font-family="{h(FAMILY)}" font-size="{FONT}">{body}</svg>'
     )
 
@@ -107,7 +122,8 @@ def legend(items: list[dict], width: float, y0: float) -> tuple[str, float]:
         return "", 0.0
     parts, x, y, row_h = [], 4.0, y0 + FONT, FONT * 1.6
     for item in items:
-        w = 26 + text_width(item["name"]) + 14
+        name = drawn(item["name"])
+        w = 26 + text_width(name) + 14
         if x > 4 and x + w > width:
             x, y = 4.0, y + row_h
         if item["kind"] == "bar":
@@ -125,7 +141,7 @@ def legend(items: list[dict], width: float, y0: float) -> tuple[str, float]:
             )
         if item["kind"] == "line" and item.get("symbol"):
             parts.append(marker(x + 11, y - 4, item["symbol"], item["color"]))
-        parts.append(f'<text x="{num(x + 26)}" y="{num(y)}">{h(item["name"])}</text>')
+        parts.append(f'<text x="{num(x + 26)}" y="{num(y)}">{h(name)}</text>')
         x += w
     return f'<g class="spfc-t" fill="{FG}">{"".join(parts)}</g>', y - y0 + FONT * 0.6
 

@@ -135,10 +135,11 @@ _TYPES = [
     ErrorType(
         "undrawable-character",
         "Text contains a character that cannot be drawn",
-        'The text in column "{field}" contains {note}, which no font draws.',
+        "The text in {place} contains {note}, which no font draws.",
         "Retype the text, or paste it as plain text. Noncharacters (such as U+FFFF), code points that "
         "Unicode has not assigned and lone surrogates stop the chart images and show as boxes elsewhere.",
-        "U+FFFF or U+FDD0 pasted with the text.",
+        "U+FFFF or U+FDD0 pasted with the text of a cell, or of a title or description in datapackage.json "
+        "(located by its JSON path, such as `resources[0].schema.fields[1].title`).",
     ),
     ErrorType(
         "cell-too-long",
@@ -146,6 +147,15 @@ _TYPES = [
         'The text in column "{field}" is {value} characters long; a spreadsheet cell holds at most 32,767.',
         "Shorten the text (link to the source for the details); the Excel download would cut it.",
         "A whole report pasted into notes.",
+    ),
+    ErrorType(
+        "drawn-text-too-long",
+        "Name or title too long to draw in a chart image",
+        'The text in column "{field}" is {value} characters long; the chart images draw at most {limit} of a '
+        "name, title or label.",
+        "Shorten it to the name or title itself (the details belong in notes); the chart images would cut it "
+        "with an ellipsis.",
+        "A source's title with the whole abstract pasted after it.",
     ),
     # --- translation catalogues and settings (text, never markup: scripts/sitegen/msgrules.py) ---------------
     ErrorType(

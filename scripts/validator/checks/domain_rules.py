@@ -57,7 +57,8 @@ def _control_name(m: re.Match) -> str:
 UNDRAWABLE = ("Cn", "Cs")
 
 
-def _undrawable(cell: str) -> str | None:
+def undrawable(cell: str) -> str | None:
+    """What in the text no font draws ("the unassigned code point U+FFFF"), or None."""
     if cell.isascii():
         return None
     for char in cell:
@@ -84,7 +85,7 @@ def check(ctx: Context):
                     yield make_error("cell-too-long", value=f"{len(cell):,}", **where)
                 if m := CONTROL.search(cell):
                     yield make_error("control-character", note=_control_name(m), **where)
-                if note := _undrawable(cell):
-                    yield make_error("undrawable-character", note=note, **where)
+                if note := undrawable(cell):
+                    yield make_error("undrawable-character", note=note, place=f'column "{table.header[i]}"', **where)
                 if DATE.fullmatch(cell) and not _real_date(cell):
                     yield make_error("impossible-date", value=cell, **where)
