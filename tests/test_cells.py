@@ -167,3 +167,26 @@ def test_downloads_keep_valid_files_byte_for_byte_and_neutralise_others(package)
                 assert_inert(row[name])  # as a spreadsheet would split the cell
         if res["name"] in ("countries", "partners"):  # the files with a formula-like cell
             assert_inert(published)
+
+
+def test_control_characters_and_long_titles_in_datapackage_json_are_located(package):
+    """A right-to-left override in the package's description and a 32,000-character package title (which
+    becomes the BibTeX citation and every page's data heading) are refused at their JSON paths; a long
+    description, which is neither drawn nor cited, is not."""
+    descriptor = package()
+    data = json.loads(descriptor.read_text(encoding="utf-8"))
+    data["title"] = "A planted title " + "x" * 32_000
+    data["description"] = "Reads one way\u202eand shows another"
+    data["resources"][1]["title"] = "y" * 201
+    data["resources"][1]["description"] = "z" * 5_000
+    descriptor.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, report, stderr = _json_report(descriptor)
+    assert code == 1 and "Traceback" not in stderr, stderr
+    located = {(e["type"], e["field"]) for e in report["errors"] if e["path"] == "datapackage.json"}
+    assert located == {
+        ("drawn-text-too-long", "title"),
+        ("control-character", "description"),
+        ("drawn-text-too-long", "resources[1].title"),
+    }, report
+    message = next(e["message"] for e in report["errors"] if e["field"] == "description")
+    assert message == "The text in datapackage.json at description contains the control character U+202E."

@@ -127,7 +127,7 @@ _TYPES = [
     ErrorType(
         "control-character",
         "Text contains an invisible control character",
-        'The text in column "{field}" contains {note}.',
+        "The text in {place} contains {note}.",
         "Retype the text, or paste it as plain text; only line breaks and tabs are allowed. Bidirectional "
         "overrides can make text display differently from what it says.",
         "A NUL byte, an escape sequence or U+202E (right-to-left override) pasted with the text.",
@@ -151,8 +151,8 @@ _TYPES = [
     ErrorType(
         "drawn-text-too-long",
         "Name or title too long to draw in a chart image",
-        'The text in column "{field}" is {value} characters long; the chart images draw at most {limit} of a '
-        "name, title or label.",
+        "The text in {place} is {value} characters long; the chart images and the citation draw at most "
+        "{limit} characters of a name or title.",
         "Shorten it to the name or title itself (the details belong in notes); the chart images would cut it "
         "with an ellipsis.",
         "A source's title with the whole abstract pasted after it.",

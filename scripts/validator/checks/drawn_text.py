@@ -35,4 +35,10 @@ def check(ctx: Context):
             for n, cell in enumerate(table.column(column)):
                 if len(cell) > DRAWN_MAX:
                     where = dict(path=table.path, resource=table.name, row=table.lines[n], field=column)
-                    yield make_error("drawn-text-too-long", value=f"{len(cell):,}", limit=f"{DRAWN_MAX:,}", **where)
+                    yield make_error(
+                        "drawn-text-too-long",
+                        value=f"{len(cell):,}",
+                        limit=f"{DRAWN_MAX:,}",
+                        place=f'column "{column}"',
+                        **where,
+                    )
