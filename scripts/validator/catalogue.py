@@ -197,10 +197,10 @@ _TYPES = [
     ),
     ErrorType(
         "unsafe-setting",
-        "Text setting of mkdocs.yml that holds markup",
-        'The {field} "{value}" in mkdocs.yml holds {note}, which could become markup on every page.',
-        "Write the site's name, description and navigation titles as plain text (no < > & ` * [ ] \\ |, "
-        "no invisible characters).",
+        "Text setting of mkdocs.yml that holds markup or is too long",
+        'The {field} "{value}" in mkdocs.yml {note}.',
+        "Write the site's name, description, publisher and navigation titles as short plain text (no "
+        "< > & ` * [ ] \\ |, no invisible characters, at most 200 characters).",
         "`site_name: SPF <script>alert(1)</script>`.",
         "file",
     ),
