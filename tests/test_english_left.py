@@ -87,3 +87,43 @@ def test_chart_images_are_read_outside_marked_text():
 def test_words_that_are_also_french_or_spanish_and_acronyms_are_not_english_here():
     assert english_words("Une table, une source, une pension, on a un an ; CC BY, ILO, SPF Flagship") == []
     assert english_words("don't show the chart") == ["don't", "show", "the", "chart"]
+
+
+def test_data_text_inside_generated_text_is_marked_in_content_and_dropped_elsewhere():
+    """text.as_data keeps a part of a sentence apart: marked() marks it lang="en" (each wrapped line of it in
+    an SVG), h() and plain() drop the marks (an attribute cannot mark a part of itself); English is as written."""
+    from spf.sitegen import svg
+    from spf.sitegen.text import as_data, h, marked, marked_lines, plain
+
+    with i18n.using("fr"):
+        line = "Source : " + as_data("Share <covered>") + " (vérifié)"
+        assert marked(line) == 'Source : <span lang="en">Share &lt;covered&gt;</span> (vérifié)'
+        assert (
+            h(line) == "Source : Share &lt;covered&gt; (vérifié)"
+            and plain(line) == "Source : Share <covered> (vérifié)"
+        )
+        wrapped = svg.wrap("Source : " + as_data("Share covered") + " (vérifié)", 100)  # over three lines
+        assert marked_lines(wrapped, "tspan") == [
+            'Source : <tspan lang="en">Share</tspan>',
+            '<tspan lang="en">covered</tspan>',
+            "(vérifié)",
+        ]
+        assert check_html("x.html", page(f"<p>{marked(line)}</p>")) == []
+        assert check_html("x.html", page(f"<p>{h(line)}</p>")) != []
+    assert as_data("Share covered") == "Share covered"
+
+
+def test_a_chart_image_marks_its_data_categories_and_series():
+    from spf.sitegen import svg
+
+    fig = {
+        "data": [
+            {"type": "bar", "name": "Older people", "x": ["Child benefit"], "y": [1], "marker": {"color": "#000"}},
+            {"type": "bar", "name": "Prestations", "x": ["Child benefit"], "y": [2], "marker": {"color": "#111"}},
+        ],
+        "layout": {"xaxis": {"type": "category"}, "yaxis": {}},
+    }
+    with i18n.using("es"):
+        drawn = svg.render(fig, "c", "Gráfico", data=frozenset({"Older people", "Child benefit"}))
+        assert svg_texts(drawn.encode()) and not [w for t in svg_texts(drawn.encode()) for w in english_words(t)]
+        assert english_words(" ".join(svg_texts(svg.render(fig, "c", "Gráfico").encode()))) != []
