@@ -19,9 +19,9 @@ class Page:
     description: str
     parts: list[str] = field(default_factory=list)
     charts: list[ChartSpec] = field(default_factory=list)
-    # {heading level: language} of the table of contents' entries of that level, when they are not in the
-    # page's language (overrides/partials/toc-item.html marks them)
-    toc_lang: dict[int, str] = field(default_factory=dict)
+    # {heading level or anchor: language} of the table of contents' entries of that level or anchor, when they
+    # are not in the page's language (overrides/partials/toc-item.html marks them)
+    toc_lang: dict[int | str, str] = field(default_factory=dict)
 
     def add(self, *texts: str) -> Page:
         self.parts.extend(texts)

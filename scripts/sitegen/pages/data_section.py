@@ -106,7 +106,7 @@ def dictionary(res: dict) -> str:
         rows.append(
             {
                 "name": Raw(f"<code>{h(f['name'])}</code>"),
-                "type": f.get("type", "string"),
+                "type": Raw(f"<code>{h(f.get('type', 'string'))}</code>"),  # a Table Schema type: a literal
                 "required": required,
                 "description": data_text(f.get("description", "")),
                 "constraints": cons,
