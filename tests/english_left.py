@@ -133,3 +133,4 @@ if __name__ == "__main__":
     for hit in found:
         print(hit)
     print(f"{len(found)} hits on {len({h.file for h in found})} files", file=sys.stderr)
+    sys.exit(1 if found else 0)
