@@ -123,9 +123,16 @@ class SpfLanguagePlugin(BasePlugin):
         for lang, output in self.not_found.items():
             folder = site if lang == i18n.DEFAULT else site / lang
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / "404.html").write_text(output, encoding="utf-8")
+            page = output if lang == i18n.DEFAULT else search_split.point_search(output)
+            (folder / "404.html").write_text(page, encoding="utf-8")
         if (site / "search" / "search_index.json").is_file():
             search_split.split(site, i18n.DEFAULT, [lang for lang in i18n.languages() if lang != i18n.DEFAULT])
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """A translated page searches its own language's index (search_split)."""
+        if current_language(config) == i18n.DEFAULT or config.plugins.get("i18n") is None:
+            return output
+        return search_split.point_search(output)
 
     def on_build_error(self, *, error) -> None:
         self.depth = 0
