@@ -41,12 +41,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve_once(repo: Path) -> dict:
-    """Start `make serve`, wait for the address line, stop it: seconds and lines until then."""
+def start_serve(repo: Path, port: int) -> subprocess.Popen:
+    """`make serve` in `repo` on 127.0.0.1:port, in a process group of its own (stop it with os.killpg), its
+    output and errors on one text pipe; without this environment's SITE_URL and SPF_ settings. The benchmark
+    and tests/test_serve.py start it here."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SITE_URL", "SPF_", "NO_MKDOCS"))}
-    port = free_port()
-    start = time.perf_counter()
-    process = subprocess.Popen(
+    return subprocess.Popen(
         ["make", "serve", "HOST=127.0.0.1", f"PORT={port}"],
         cwd=repo,
         env=env,
@@ -55,6 +55,13 @@ def serve_once(repo: Path) -> dict:
         text=True,
         start_new_session=True,
     )
+
+
+def serve_once(repo: Path) -> dict:
+    """Start `make serve`, wait for the address line, stop it: seconds and lines until then."""
+    port = free_port()
+    start = time.perf_counter()
+    process = start_serve(repo, port)
     lines: list[str] = []
     try:
         for line in process.stdout:  # ends when make serve ends (a failure) or at the address

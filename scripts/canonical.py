@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from spf.paths import DATAPACKAGE, ROOT
@@ -125,6 +126,31 @@ class NotReadable(ValueError):
         self.reason = reason
 
 
+class RecordError(ValueError):
+    """A record that csv's strict reader refuses (a misplaced or unterminated quote), at the line it starts on."""
+
+    def __init__(self, line: int, reason: str):
+        super().__init__(f"line {line}: {reason}")
+        self.line = line
+        self.reason = reason
+
+
+def strict_records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(line the record starts on, its cells) for every record of CSV text, the header being line 1, read
+    strictly: RecordError at the line where a record that cannot be read exactly starts. The one strict reading
+    of the package's CSVs: strict_rows here and the validator's tables.parse_records both use it."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    while True:
+        start = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise RecordError(start, str(exc)) from None
+        yield start, record
+
+
 def strict_rows(raw: bytes, names: list[str]) -> list[dict[str, str]]:
     """Every row of a CSV file as {column: cell}, or NotReadable when any byte of it could be lost or
     misread: not UTF-8, an unterminated or misplaced quote, a header that is not exactly the schema's columns
@@ -136,17 +162,10 @@ def strict_rows(raw: bytes, names: list[str]) -> list[dict[str, str]]:
         line = raw[: exc.start].count(b"\n") + 1
         raise NotReadable(line, "the file is not UTF-8 text") from exc
     text = text.removeprefix("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[tuple[int, list[str]]] = []  # (line the record starts on, cells)
-    while True:
-        start = reader.line_num + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise NotReadable(start, f"the CSV cannot be read exactly ({exc})") from exc
-        records.append((start, record))
+    try:
+        records = list(strict_records(text))  # (line the record starts on, cells)
+    except RecordError as exc:
+        raise NotReadable(exc.line, f"the CSV cannot be read exactly ({exc.reason})") from exc
     while records and records[-1][1] == []:
         records.pop()  # blank lines at the end of the file
     if not records:

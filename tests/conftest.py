@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,25 +131,55 @@ CHROMIUM = Path(bench_browser.CHROMIUM)
 PUBLISHED_PATH = "/spf-flagship/"  # as on GitHub Pages, a project site lives under /REPO/
 
 
+@contextmanager
+def environment(**values: str):
+    """os.environ with these values set for the block, then as it was."""
+    old = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in old.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def build_planted(descriptor: Path, site: Path, config: Path | None = None, site_url: bool = False, **env: str):
+    """Serve `site` on a free port, then build the package of `descriptor` into it with MkDocs alone (no validator
+    in front: the planted-input tests test the build's own defences), with `config` for mkdocs.yml, `env` set for
+    the build and, with site_url, SITE_URL at the served address. The build must succeed. Returns (server, url)."""
+    from spf.build_site import MkdocsBuild
+
+    server, url = serve(site)
+    if site_url:
+        env["SITE_URL"] = url + "/"
+    with environment(**env), MkdocsBuild(site, descriptor, *([config] if config else [])) as build:
+        code, output = build.wait()
+    if code != 0:
+        server.shutdown()
+    assert code == 0, output
+    return server, url
+
+
+def site_pages(site: Path) -> list[tuple[Path, str]]:
+    """(file, text) of every HTML page of a built site, which must have more than 20 (else it was not built)."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    return [(page, page.read_text(encoding="utf-8")) for page in pages]
+
+
 def build_and_serve(descriptor: Path, site: Path, path: str = PUBLISHED_PATH):
     """Serve `site` under `path` on a free port of 127.0.0.1, as its host will (deploy.yml publishes a project
     site under /REPO/), then build the package into it with SITE_URL set to that address (so canonical links,
     alternates and sitemaps point at the served copy). Returns (server, the site's address without the final
     slash)."""
-    import os
-
     from spf import build_site
 
     server, url = serve(site, path=path)
-    old = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = url + "/"
-    try:
+    with environment(SITE_URL=url + "/"):
         assert build_site.run(descriptor, site) == 0
-    finally:
-        if old is None:
-            os.environ.pop("SITE_URL", None)
-        else:
-            os.environ["SITE_URL"] = old
     return server, url
 
 

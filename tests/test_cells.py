@@ -36,6 +36,50 @@ def test_a_cell_beyond_the_csv_modules_limit_is_answered_in_json(package):
     assert located == [("cell-too-long", "data/countries.csv", 2, "notes")], report
 
 
+def test_a_32000_character_source_title_is_answered_in_json(package):
+    """A planted 32,000-character title of data/sources.csv (drawn in every chart's source lines) is refused
+    where it is data: a located drawn-text-too-long, with the limit the chart images cut at."""
+    descriptor = package()
+    path = descriptor.parent / "data" / "sources.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    cells = lines[2].split(",")
+    lines[2] = ",".join([cells[0], "A planted title " + "x" * 32_000, *cells[2:]])
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, report, stderr = _json_report(descriptor)
+    assert code == 1 and "Traceback" not in stderr, stderr
+    located = [(e["type"], e["path"], e["row"], e["field"]) for e in report["errors"]]
+    assert located == [("drawn-text-too-long", "data/sources.csv", 3, "title")], report
+    assert "32,016 characters" in report["errors"][0]["message"] and "200" in report["errors"][0]["message"]
+
+
+def test_undrawable_characters_in_datapackage_json_are_located_by_json_path(package):
+    """U+FFFF planted in datapackage.json's titles and descriptions, a field's among them (which the pinned schema
+    replaces for the data's checks, so it is read as contributed), each answered at its JSON path."""
+    descriptor = package()
+    data = json.loads(descriptor.read_text(encoding="utf-8"))
+    data["title"] += "\uffff"
+    data["description"] = "A package\uffff"
+    data["contributors"][0]["title"] += "\ufdd0"
+    data["resources"][0]["description"] = "Sources\uffff"
+    data["resources"][0]["schema"]["fields"][1]["title"] = "Title\uffff"
+    descriptor.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, report, stderr = _json_report(descriptor)
+    assert code == 1 and "Traceback" not in stderr, stderr
+    located = {(e["type"], e["path"], e["row"], e["resource"], e["field"]) for e in report["errors"]}
+    undrawable = [("undrawable-character", "datapackage.json", None, None, where) for where in ("title", "description")]
+    undrawable.append(("undrawable-character", "datapackage.json", None, None, "contributors[0].title"))
+    undrawable += [
+        ("undrawable-character", "datapackage.json", None, "sources", where)
+        for where in ("resources[0].description", "resources[0].schema.fields[1].title")
+    ]
+    assert located == {*undrawable, ("schema-changed", "datapackage.json", None, "sources", "title")}, report
+    message = next(e["message"] for e in report["errors"] if e["field"] == "resources[0].schema.fields[1].title")
+    assert message == (
+        "The text in datapackage.json at resources[0].schema.fields[1].title contains the unassigned code point "
+        "U+FFFF, which no font draws."
+    )
+
+
 # --- the CSV files the site writes: formula prefixes neutralised (spf.csvsafe, register.js) -------------------
 
 import csv  # noqa: E402
@@ -123,3 +167,26 @@ def test_downloads_keep_valid_files_byte_for_byte_and_neutralise_others(package)
                 assert_inert(row[name])  # as a spreadsheet would split the cell
         if res["name"] in ("countries", "partners"):  # the files with a formula-like cell
             assert_inert(published)
+
+
+def test_control_characters_and_long_titles_in_datapackage_json_are_located(package):
+    """A right-to-left override in the package's description and a 32,000-character package title (which
+    becomes the BibTeX citation and every page's data heading) are refused at their JSON paths; a long
+    description, which is neither drawn nor cited, is not."""
+    descriptor = package()
+    data = json.loads(descriptor.read_text(encoding="utf-8"))
+    data["title"] = "A planted title " + "x" * 32_000
+    data["description"] = "Reads one way\u202eand shows another"
+    data["resources"][1]["title"] = "y" * 201
+    data["resources"][1]["description"] = "z" * 5_000
+    descriptor.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, report, stderr = _json_report(descriptor)
+    assert code == 1 and "Traceback" not in stderr, stderr
+    located = {(e["type"], e["field"]) for e in report["errors"] if e["path"] == "datapackage.json"}
+    assert located == {
+        ("drawn-text-too-long", "title"),
+        ("control-character", "description"),
+        ("drawn-text-too-long", "resources[1].title"),
+    }, report
+    message = next(e["message"] for e in report["errors"] if e["field"] == "description")
+    assert message == "The text in datapackage.json at description contains the control character U+202E."

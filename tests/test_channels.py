@@ -17,7 +17,7 @@ import shutil
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from conftest import ROOT, build_package, serve
+from conftest import ROOT, build_package, build_planted, site_pages
 from spf.sitegen import i18n
 
 REFRESH = '<meta http-equiv="refresh" content="0;url=https://example.invalid/">'
@@ -57,8 +57,6 @@ def _plant_config(folder) -> str:
 
 @pytest.fixture(scope="module")
 def planted_site(tmp_path_factory):
-    from spf.build_site import MkdocsBuild
-
     tmp = tmp_path_factory.mktemp("channels")
     descriptor = build_package(tmp / "pkg")
     changelog = descriptor.parent / "CHANGELOG.md"
@@ -69,25 +67,17 @@ def planted_site(tmp_path_factory):
     config_dir.mkdir(parents=True, exist_ok=True)
     config = _plant_config(config_dir)
     site = tmp / "site"
-    server, url = serve(site)
-    os.environ["SPF_LOCALE_DIR"] = str(tmp / "locale")
     try:
-        with MkdocsBuild(site, descriptor, config) as build:
-            code, output = build.wait()
+        server, url = build_planted(descriptor, site, config, SPF_LOCALE_DIR=str(tmp / "locale"))
     finally:
-        os.environ.pop("SPF_LOCALE_DIR", None)
         shutil.rmtree(config_dir, ignore_errors=True)
-    assert code == 0, output
     yield site, url
     server.shutdown()
 
 
 def test_no_planted_markup_reaches_a_page(planted_site):
     site, _ = planted_site
-    pages = sorted(site.rglob("*.html"))
-    assert len(pages) > 20
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
+    for page, text in site_pages(site):
         assert '<meta http-equiv="refresh"' not in text, page
         assert "<script>document.title" not in text and "<img src=x" not in text, page
         assert "<style>body{background:rgb(1" not in text and '<div style="background:rgb(1' not in text, page

@@ -218,3 +218,31 @@ def test_home_starts_with_progress_bars_that_carry_label_and_source():
             assert "of a target of" in label
             parse(row[row.index("<svg") : row.index("</svg>") + 6])
     assert bars >= 1
+
+
+PLANTED = "A planted source title " + "x" * 32_000  # 32,023 characters: minutes of text layout for resvg
+
+
+def test_a_planted_32000_character_text_reaches_the_png_renderer_cut(monkeypatch):
+    """Every text the PNG renderer is handed (title, summary, axis labels, legend, source lines) is cut to
+    svg.DRAWN_MAX characters with "…" before it is laid out: what resvg receives is bounded, whatever the data."""
+    seen: list[str] = []
+    real = chart_files.resvg_py.svg_to_bytes
+
+    def spy(svg_string, **kw):
+        seen.append(svg_string)
+        assert len(svg_string) < 40_000, f"{len(svg_string):,} characters of SVG reached the renderer"  # not minutes
+        return real(svg_string=svg_string, **kw)
+
+    monkeypatch.setattr(chart_files.resvg_py, "svg_to_bytes", spy)
+    monkeypatch.setenv("SPF_CHART_CACHE", "")  # no cache: render
+    data = [dict(row, source_title=PLANTED) for row in bar_spec().data]
+    data[0]["x"] = PLANTED  # an axis label
+    spec = bar_spec(title=PLANTED, summary=PLANTED, data=data, targets=[{"value": 60, "label": PLANTED}])
+    png = chart_files.pngs({"demo.png": chart_files.standalone_svg(spec)})["demo.png"]
+    assert png.startswith(b"\x89PNG")
+    (drawn,) = seen
+    texts = [el.text or "" for el in parse(drawn).iter() if el.tag in (NS + "text", NS + "tspan")]
+    assert max(len(t) for t in texts) == svg.DRAWN_MAX, max(len(t) for t in texts)
+    assert "Source: A planted source title" in texts and "x" * (svg.DRAWN_MAX - 1) + "…" in texts
+    assert sum(map(len, texts)) < 20 * svg.DRAWN_MAX  # 5 planted texts of 32,023 characters each, as drawn

@@ -11,14 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_package, serve
+from conftest import ROOT, build_package, build_planted, site_pages
 
 # Every form of attack the review found: raw HTML without a closing >, a closed tag, attribute break-out,
 # an attr_list block, a Markdown link and emphasis, and the build's own download placeholder.
@@ -90,30 +89,18 @@ def _attribute_names(text: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def poisoned_site(tmp_path_factory):
-    from spf.build_site import MkdocsBuild
-
     tmp = tmp_path_factory.mktemp("poisoned")
     descriptor = build_package(tmp / "pkg")
     assert _poison(descriptor) > 100
     site = tmp / "site"
-    server, url = serve(site)
-    os.environ["SITE_URL"] = url + "/"
-    try:
-        with MkdocsBuild(site, descriptor) as build:
-            code, output = build.wait()
-    finally:
-        os.environ.pop("SITE_URL", None)
-    assert code == 0, output
+    server, url = build_planted(descriptor, site, site_url=True)
     yield site, url
     server.shutdown()
 
 
 def test_no_payload_reaches_a_page_as_markup(poisoned_site):
     site, _ = poisoned_site
-    pages = sorted(site.rglob("*.html"))
-    assert len(pages) > 20
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
+    for page, text in site_pages(site):
         assert "<script>document.title" not in text, page
         assert "<img src=x" not in text and "<svg onload" not in text, page
         assert "onfocus" not in _attribute_names(text), page  # never as an attribute

@@ -34,6 +34,20 @@ def test_the_copy_holds_every_page_and_data_file_but_chart_pngs(built_site, unpa
         assert names and names == {p.name for p in (unpacked / folder).iterdir()}, folder
 
 
+def test_each_page_of_the_copy_is_the_published_page(built_site, unpacked):
+    """The copy is made from the finished site: each page is the published one with only its folder links
+    rewritten (a copy made before the translated pages were pointed at their own search index searched the
+    wrong language)."""
+    pages = sorted(p.relative_to(built_site) for p in built_site.rglob("index.html"))
+    differ = [
+        str(page)
+        for page in pages
+        if offline.rewrite((built_site / page).read_text(encoding="utf-8"))
+        != (unpacked / page).read_text(encoding="utf-8")
+    ]
+    assert len(pages) > 400 and not differ, differ[:5]
+
+
 def test_links_to_folders_open_their_index_from_disk():
     page = '<a href="../results/">R</a><a href="./">H</a><a href="..#x">U</a><a href="https://x.org/a/">X</a>'
     assert offline.rewrite(page) == (

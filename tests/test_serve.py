@@ -7,39 +7,23 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
-import subprocess
 import threading
 import time
 import urllib.request
 
 import pytest
 
+from spf.bench_serve import free_port, start_serve
 from test_contributor_flow import CHANGES, ROW, copy_repository
 
 BOUND = 600  # seconds: a cold build on a busy two-core machine; only there to end a hung run
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Serve:
     """`make serve` in `repo`, in a process group of its own; its output lines are collected as they come."""
 
     def __init__(self, repo, port: int):
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("SITE_URL", "SPF_", "NO_MKDOCS"))}
-        self.process = subprocess.Popen(
-            ["make", "serve", "HOST=127.0.0.1", f"PORT={port}"],
-            cwd=repo,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,
-        )
+        self.process = start_serve(repo, port)
         self.lines: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
 

@@ -22,7 +22,7 @@ from spf.paths import BUILD, MKDOCS_YML
 from spf.sitegen import charts, embed_size, i18n, svg
 from spf.sitegen.components import LABEL_NAMES, link
 from spf.sitegen.i18n import _, pgettext
-from spf.sitegen.text import h
+from spf.sitegen.text import as_data, h, marked, plain
 
 LICENCE = "CC BY 4.0"
 CARD_WIDTH = 640  # the downloads' viewBox; PNGs are drawn at 2x: 1280 px wide
@@ -54,7 +54,7 @@ def source_lines(spec: charts.ChartSpec) -> list[str]:
     for title, label in seen:
         name = _(LABEL_NAMES[label]) if label in LABEL_NAMES else label
         if title:
-            lines.append(_("Source: {title} ({label})", title=title, label=name))
+            lines.append(_("Source: {title} ({label})", title=as_data(title), label=name))
         else:
             lines.append(_("Counted from this site's data package ({label})", label=name))
     return lines
@@ -63,7 +63,7 @@ def source_lines(spec: charts.ChartSpec) -> list[str]:
 def standalone_svg(spec: charts.ChartSpec) -> str:
     """The chart with its title, summary, sources, licence and site name, on a white card."""
     w, pad = CARD_WIDTH, 24
-    inner = svg.render(charts.figure(spec), f"{spec.id}-dl", spec.title, download=True)
+    inner = svg.render(charts.figure(spec), f"{spec.id}-dl", spec.title, download=True, data=charts.data_words(spec))
     vw, vh = (float(v) for v in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', inner).groups())
     chart_w = w - 2 * pad
     chart_h = vh * chart_w / vw
@@ -214,7 +214,8 @@ def embed_credit() -> tuple[str, str]:
 def embed_height(spec: charts.ChartSpec, static_svg: str) -> int:
     """The height the embed snippet gives its frame (embed_size: the whole page fits from 320 to 800 px)."""
     credit, more = embed_credit()
-    return embed_size.frame_height(spec.title, spec.summary, source_lines(spec), f"{credit} {more}", static_svg)
+    sources = [plain(line) for line in source_lines(spec)]
+    return embed_size.frame_height(spec.title, plain(spec.summary), sources, f"{credit} {more}", static_svg)
 
 
 def embed_page(spec: charts.ChartSpec, page_src: str) -> str:
@@ -223,8 +224,10 @@ def embed_page(spec: charts.ChartSpec, page_src: str) -> str:
     back = link(here, page_src)
     # the theme's assets exist once, at the root: an embed page of another language sits one folder deeper
     favicon = ("../" if i18n.current() != i18n.DEFAULT else "") + link(here, "assets/images/favicon.svg")
-    sources = "".join(f'<p class="src">{h(s)}</p>' for s in source_lines(spec))
-    chart = svg.render(charts.figure(spec), spec.id, _("Chart: {title}", title=spec.title))
+    sources = "".join(f'<p class="src">{marked(s)}</p>' for s in source_lines(spec))
+    chart = svg.render(
+        charts.figure(spec), spec.id, _("Chart: {title}", title=spec.title), data=charts.data_words(spec)
+    )
     credit, more = embed_credit()
     return (
         f'<!doctype html>\n<html lang="{h(i18n.current())}"><head><meta charset="utf-8">'
@@ -232,7 +235,7 @@ def embed_page(spec: charts.ChartSpec, page_src: str) -> str:
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f'<link rel="icon" href="{h(favicon)}">'
         f"<title>{h(spec.title)} – {h(site_name())}</title><style>{EMBED_CSS}</style></head>\n"
-        f"<body><main><h1>{h(spec.title)}</h1><p>{h(spec.summary)}</p>\n{chart}\n{sources}"
+        f"<body><main><h1>{h(spec.title)}</h1><p>{spec.summary_html or marked(spec.summary)}</p>\n{chart}\n{sources}"
         f'<p class="src">{h(credit)} <a href="{h(back)}#{h(spec.id)}" target="_blank" '
         f'rel="noopener">{h(more)}</a></p></main></body></html>\n'
     )

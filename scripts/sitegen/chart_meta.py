@@ -17,7 +17,7 @@ from spf.sitegen import i18n
 from spf.sitegen.components import LABEL_NAMES, page_url
 from spf.sitegen.i18n import _
 from spf.sitegen.published import absolute, current
-from spf.sitegen.text import h, is_blank
+from spf.sitegen.text import h, is_blank, plain
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 SCHEMA = "spf-chart-metadata/1"  # the file's format: a contract, fields are only ever added
@@ -66,7 +66,7 @@ def metadata(spec, page_src: str, pkg) -> str:
         "id": spec.id,
         "language": i18n.current(),
         "title": str(spec.title),
-        "summary": str(spec.summary),
+        "summary": plain(spec.summary),
         "unit": spec.unit,
         "columns": [{"name": c.key, "title": str(c.header), "numeric": c.numeric} for c in spec.columns],
         "rows": len(spec.data),

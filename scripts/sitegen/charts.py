@@ -8,13 +8,14 @@ docs/assets/js/charts.js themes them for light or dark mode and loads plotly.js 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from spf import csvsafe
 from spf.sitegen import chart_meta, i18n
 from spf.sitegen.components import LABEL_NAMES, Block, Column, Raw, badge, data_text, link, sentence, table
 from spf.sitegen.i18n import _, pgettext
-from spf.sitegen.text import h, is_blank, number, short, unit_name
+from spf.sitegen.text import h, is_blank, marked, number, short, unit_name
 
 # Okabe-Ito: distinguishable with colour-vision deficiencies; unverified values also get a hatch pattern.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -203,6 +204,18 @@ def figure(spec: ChartSpec) -> dict:
     return {"data": traces, "layout": layout}
 
 
+def data_words(spec: ChartSpec) -> frozenset[str]:
+    """The chart's category and series names that are the package's own text (its data-text columns, and
+    periods written in words such as '2021 to March 2025'): the SVG marks them with their language."""
+    own = DATA_TEXT + spec.data_text
+    words = {str(r[k]) for r in spec.data for k in own if not is_blank(r.get(k))}
+    return frozenset(words | {str(r["period"]) for r in spec.data if _in_words(r.get("period"))})
+
+
+def _in_words(period) -> bool:
+    return not is_blank(period) and re.search(r"[^\W\d_]", str(period)) is not None
+
+
 def csv_text(spec: ChartSpec) -> str:
     """The chart's data as CSV, formula prefixes in its text neutralised (spf.csvsafe): series names and
     labels can come from translations as well as from the data."""
@@ -224,7 +237,7 @@ def block(spec: ChartSpec, page_src: str) -> str:
     fig = figure(spec)
     fig_json = json.dumps(fig, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     rows = [{**r, spec.label_col: badge(r.get(spec.label_col, ""))} if spec.label_col in r else r for r in spec.data]
-    own = DATA_TEXT + spec.data_text
+    own = DATA_TEXT + spec.data_text + (("period",) if any(_in_words(r.get("period")) for r in rows) else ())
     rows = [{**r, **{k: data_text(r[k]) for k in own if not is_blank(r.get(k))}} for r in rows]
     for r in rows:
         for c in spec.columns:
@@ -232,7 +245,10 @@ def block(spec: ChartSpec, page_src: str) -> str:
                 r[c.key] = number(r[c.key])
     data_table = table(spec.columns, rows, labelled_by=f"{spec.id}-title")  # named by the chart's title
     static = svg.render(
-        fig, spec.id, _("Chart: {title}. The data table below holds the same figures.", title=spec.title)
+        fig,
+        spec.id,
+        _("Chart: {title}. The data table below holds the same figures.", title=spec.title),
+        data=data_words(spec),
     )
     base = f"downloads/charts/{spec.id}"
     links = " · ".join(
@@ -259,7 +275,7 @@ def block(spec: ChartSpec, page_src: str) -> str:
     return Block(
         f'<figure class="chart chart--{spec.kind}" id="{h(spec.id)}" data-search-exclude>\n'
         f'<figcaption class="chart__title" id="{h(spec.id)}-title"><strong>{h(spec.title)}</strong></figcaption>\n'
-        f'<p class="chart__summary">{spec.summary_html or h(spec.summary)}</p>\n'
+        f'<p class="chart__summary">{spec.summary_html or marked(spec.summary)}</p>\n'
         f'<div class="chart__plot chart__plot--{spec.kind}" data-figure="{h(fig_json)}">{static}'
         "</div>\n"
         f'<button type="button" class="chart__explore" hidden>{h(words["explore"])}</button>\n'

@@ -23,7 +23,7 @@ from functools import cache
 from spf.sitegen import i18n
 from spf.sitegen.components import LABEL_NAMES
 from spf.sitegen.i18n import _, ngettext, pgettext
-from spf.sitegen.text import figure, h, h_message, is_blank
+from spf.sitegen.text import as_data, figure, h, h_message, is_blank
 
 LABELS = ("verified", "reported", "unverified", "computed")
 COMPUTED = "computed"  # counted from the rows of this package
@@ -120,10 +120,16 @@ class Fig:
                 "figure, its period and label",
                 "{figure} ({period}, {label})",
                 figure=self.words(unit),
-                period=self.period,
+                period=period_text(self.period),
                 label=self.label(),
             )
         return pgettext("figure and its label", "{figure} ({label})", figure=self.words(unit), label=self.label())
+
+
+def period_text(period: str) -> str:
+    """A period as the data writes it: in digits ('2021-2024') it reads the same in every language; in words
+    ('2021 to March 2025') it is data text in English (text.as_data)."""
+    return as_data(period) if re.search(r"[^\W\d_]", period) else period
 
 
 def _states_floor(row: dict) -> bool:
@@ -146,7 +152,9 @@ def series(what: str, figs: list[Fig]) -> str:
     if same_thing(figs):  # the unit once, with the last figure: 'went from 56 (…) to 149 institutional changes (…)'
         first = figs[0].text(unit=False)
         return pgettext("series", "{what} went from {first} to {last}", what=what, first=first, last=figs[-1].text())
-    items = [pgettext("series", "{what}: {figure}", what=f.what or what, figure=f.text()) for f in figs]
+    items = [
+        pgettext("series", "{what}: {figure}", what=as_data(f.what) if f.what else what, figure=f.text()) for f in figs
+    ]
     return pgettext("series", "{what}: {figure}", what=what, figure=_("; ").join(items))
 
 

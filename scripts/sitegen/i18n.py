@@ -257,8 +257,8 @@ _AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 
 def extract_mkdocs(fileobj, keywords, comment_tags, options) -> Iterator[tuple]:
-    """Babel extractor for mkdocs.yml: the site's name and description (context "site") and the titles the
-    navigation gives (context "navigation")."""
+    """Babel extractor for mkdocs.yml: the site's name and description (context "site"), the titles the
+    navigation gives (context "navigation") and the colour-scheme toggles' names (context "theme")."""
     config = yaml.load(fileobj.read().decode("utf-8"), Loader=_AnyTagLoader)
     for key in ("site_name", "site_description"):
         if config.get(key):
@@ -274,3 +274,7 @@ def extract_mkdocs(fileobj, keywords, comment_tags, options) -> Iterator[tuple]:
 
     for title in dict.fromkeys(titles(config.get("nav"))):
         yield 0, "pgettext", ("navigation", title), []
+    palette = (config.get("theme") or {}).get("palette")
+    for option in palette if isinstance(palette, list) else []:
+        if (option.get("toggle") or {}).get("name"):
+            yield 0, "pgettext", ("theme", option["toggle"]["name"]), []

@@ -2,8 +2,10 @@
 built (mkdocs-static-i18n builds one language after the other, see plugin.py).
 
 - the site's name and description (mkdocs.yml; catalogue context "site"),
+- the theme's texts that are settings: the colour-scheme toggles' names (mkdocs.yml, theme.palette) and the
+  title of the headings' permanent links (the toc extension's permalink_title); catalogue context "theme",
 - the titles the navigation gives in mkdocs.yml (context "navigation"),
-- `_` and `link` for our template overrides (overrides/partials/colophon.html),
+- `_`, `link` and `as_written` for our template overrides (overrides/partials/colophon.html),
 - Material's templates compiled once for all the languages (a bytecode cache kept across the builds),
 - the language selector's links relative to the site, the hreflang alternates absolute (overrides/main.html),
   and a 404 page per language.
@@ -53,7 +55,12 @@ def template_globals(lang: str) -> dict:
     def link(href: str, label: str, rel: str) -> Markup:
         return Markup('<a href="{}" rel="{}">{}</a>').format(href, rel, label)
 
-    return {"_": message, "link": link}
+    def as_written(text: str) -> Markup:
+        """A setting's text as written in mkdocs.yml (English: the publisher), marked so on other pages."""
+        escaped = Markup(h(str(text)))
+        return escaped if lang == i18n.DEFAULT else Markup('<span lang="{}">{}</span>').format(i18n.DEFAULT, escaped)
+
+    return {"_": message, "link": link, "as_written": as_written}
 
 
 def text_setting(text: str) -> Markup:
@@ -91,6 +98,7 @@ class MemoryBytecodeCache(BytecodeCache):
 class SpfLanguagePlugin(BasePlugin):
     def __init__(self):
         self.english: dict[str, str] = {}
+        self.toggles: list[str] = []  # the palette toggles' names in mkdocs.yml
         self.templates = MemoryBytecodeCache()
         self.not_found: dict[str, str] = {}  # each language's 404 page
         self.depth = 0  # mkdocs-static-i18n builds the other languages inside the default one's on_post_build
@@ -115,9 +123,16 @@ class SpfLanguagePlugin(BasePlugin):
         for lang, output in self.not_found.items():
             folder = site if lang == i18n.DEFAULT else site / lang
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / "404.html").write_text(output, encoding="utf-8")
+            page = output if lang == i18n.DEFAULT else search_split.point_search(output)
+            (folder / "404.html").write_text(page, encoding="utf-8")
         if (site / "search" / "search_index.json").is_file():
             search_split.split(site, i18n.DEFAULT, [lang for lang in i18n.languages() if lang != i18n.DEFAULT])
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """A translated page searches its own language's index (search_split)."""
+        if current_language(config) == i18n.DEFAULT or config.plugins.get("i18n") is None:
+            return output
+        return search_split.point_search(output)
 
     def on_build_error(self, *, error) -> None:
         self.depth = 0
@@ -129,7 +144,21 @@ class SpfLanguagePlugin(BasePlugin):
         with i18n.using(current_language(config)):
             for key, english in self.english.items():
                 config[key] = text_setting(i18n.pgettext("site", english))
+            self.translate_theme(config)
         return files
+
+    def translate_theme(self, config) -> None:
+        """The palette toggles' names and the permanent links' title in the language being built."""
+        toggles = [option["toggle"] for option in config.theme.get("palette") or [] if option.get("toggle")]
+        if not self.toggles:
+            self.toggles = [str(toggle.get("name", "")) for toggle in toggles]
+        for toggle, english in zip(toggles, self.toggles, strict=True):
+            if english:
+                toggle["name"] = text_setting(i18n.pgettext("theme", english))
+        toc = config.mdx_configs.get("toc")
+        if toc is not None and toc.get("permalink"):
+            # the toc extension writes the title as an attribute value itself (escaped there): plain text here
+            toc["permalink_title"] = str(i18n.pgettext("theme", "Permanent link"))
 
     @event_priority(-110)
     def on_nav(self, nav: Navigation, *, config, files) -> Navigation:

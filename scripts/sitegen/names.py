@@ -5,8 +5,10 @@ which ILO texts use, differs from CLDR, it is listed here: a reviewed table, cha
 pycountry is used for codes only (ISO 3166-1 alpha-3 to alpha-2).
 
 ILO region names are those of ILO texts in French and Spanish; income groups are the World Bank's names in its
-French and Spanish publications. Both are proper names of groupings, so they live here rather than in the
-message catalogues; a language without an entry shows the English name, marked as data text.
+French and Spanish publications ("pays à revenu intermédiaire de la tranche supérieure", "países de ingreso
+mediano alto"); the UN's regions are the M49 names of the UN Statistics Division. All are proper names of
+groupings, so they live here rather than in the message catalogues; a language without an entry shows the
+English name, marked as data text.
 """
 
 from __future__ import annotations
@@ -64,8 +66,8 @@ ILO_REGIONS: dict[str, dict[str, str]] = {
 INCOME_GROUPS: dict[str, dict[str, str]] = {
     "fr": {
         "high-income countries": "pays à revenu élevé",
-        "upper-middle-income countries": "pays à revenu intermédiaire, tranche supérieure",
-        "lower-middle-income countries": "pays à revenu intermédiaire, tranche inférieure",
+        "upper-middle-income countries": "pays à revenu intermédiaire de la tranche supérieure",
+        "lower-middle-income countries": "pays à revenu intermédiaire de la tranche inférieure",
         "low-income countries": "pays à faible revenu",
     },
     "es": {
@@ -77,11 +79,37 @@ INCOME_GROUPS: dict[str, dict[str, str]] = {
 }
 
 
+# The world and the UN's geographic regions (M49) as the data names them for SDG 1.3.1, in the UN Statistics
+# Division's French and Spanish names; "(UN)" tells them from the ILO's regions, "(ONU)" in both languages.
+UN_REGIONS: dict[str, dict[str, str]] = {
+    "fr": {
+        "World": "Monde",
+        "Africa (UN)": "Afrique (ONU)",
+        "Asia (UN)": "Asie (ONU)",
+        "Europe (UN)": "Europe (ONU)",
+        "Latin America and the Caribbean (UN)": "Amérique latine et Caraïbes (ONU)",
+        "Northern America (UN)": "Amérique septentrionale (ONU)",
+        "Oceania (UN)": "Océanie (ONU)",
+    },
+    "es": {
+        "World": "Mundo",
+        "Africa (UN)": "África (ONU)",
+        "Asia (UN)": "Asia (ONU)",
+        "Europe (UN)": "Europa (ONU)",
+        "Latin America and the Caribbean (UN)": "América Latina y el Caribe (ONU)",
+        "Northern America (UN)": "América septentrional (ONU)",
+        "Oceania (UN)": "Oceanía (ONU)",
+    },
+}
+
+
 def un_short_name(lang: str, iso3: str) -> str | None:
     """The UN short name of a country in `lang` where it differs from CLDR's, else None."""
     return UN_SHORT_NAMES.get(lang, {}).get(iso3.upper())
 
 
 def group(lang: str, english: str) -> str | None:
-    """An ILO region or income group in `lang` ('Arab States' -> 'États arabes'), or None when not listed."""
-    return ILO_REGIONS.get(lang, {}).get(english) or INCOME_GROUPS.get(lang, {}).get(english)
+    """An ILO region, income group, UN region or the world in `lang` ('Arab States' -> 'États arabes'), or None
+    when not listed."""
+    tables = (ILO_REGIONS, INCOME_GROUPS, UN_REGIONS)
+    return next((table[lang][english] for table in tables if english in table.get(lang, {})), None)

@@ -19,6 +19,9 @@ class Page:
     description: str
     parts: list[str] = field(default_factory=list)
     charts: list[ChartSpec] = field(default_factory=list)
+    # {heading level or anchor: language} of the table of contents' entries of that level or anchor, when they
+    # are not in the page's language (overrides/partials/toc-item.html marks them)
+    toc_lang: dict[int | str, str] = field(default_factory=dict)
 
     def add(self, *texts: str) -> Page:
         self.parts.extend(texts)
@@ -39,7 +42,8 @@ class Page:
         title = json.dumps(h(self.title), ensure_ascii=False)
         description = json.dumps(h(self.description), ensure_ascii=False)
         image = page_image([spec.id for spec in self.charts])  # share card: og:image in overrides/main.html
-        head = f"---\ntitle: {title}\ndescription: {description}\nimage: {image}\n---\n\n"
+        toc_lang = f"toc_lang: {json.dumps(self.toc_lang)}\n" if self.toc_lang else ""
+        head = f"---\ntitle: {title}\ndescription: {description}\nimage: {image}\n{toc_lang}---\n\n"
         parts = []
         for part in self.parts:
             if blocks is not None and isinstance(part, Block | SearchableBlock):

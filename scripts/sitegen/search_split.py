@@ -2,10 +2,11 @@
 
 mkdocs-static-i18n merges the entries of every language into the root `search/search_index.json`, with the
 stemmers of all of them: every page then fetched three indexes' worth of entries and the French and Spanish
-stemmers (about 50 KB gzip on a page's first view). After the last language is built, this writes
+stemmers (about 50 KB gzip on a page's first view). After the last language is built, split() writes
 `<lang>/search/search_index.json` with that language's entries (locations relative to `/<lang>/`) and only
-its stemmer, leaves the default language's entries at the root, and points each translated page's search
-(`base` in Material's `__config`) at its language's folder. Search results stay within the page's language.
+its stemmer, and leaves the default language's entries at the root; as each translated page is written,
+point_search() points its search (`base` in Material's `__config`) at its language's folder (the spf-language
+plugin calls it from on_post_page). Search results stay within the page's language.
 """
 
 from __future__ import annotations
@@ -31,12 +32,11 @@ def split(site: Path, default: str, others: list[str]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         data = {**index, "config": {**index["config"], "lang": [lang]}, "docs": entries}
         target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    for lang in others:
-        for page in (site / lang).rglob("*.html"):
-            html = page.read_text(encoding="utf-8")
-            new = CONFIG_BASE.sub(lambda m: m.group(1) + _one_up_less(m.group(2)) + m.group(3), html, count=1)
-            if new != html:
-                page.write_text(new, encoding="utf-8")
+
+
+def point_search(html: str) -> str:
+    """A translated page (one under /<lang>/) with its search pointed at its language's folder."""
+    return CONFIG_BASE.sub(lambda m: m.group(1) + _one_up_less(m.group(2)) + m.group(3), html, count=1)
 
 
 def _one_up_less(base: str) -> str:

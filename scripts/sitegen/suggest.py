@@ -3,7 +3,11 @@
 GitHub's issue-form URL parameters (each form field's `id` is a query parameter).
 
 The repository is the `extra.repository` setting of mkdocs.yml (settings.repository()); with none set, or one
-that is not an https:// address, no link is shown. Every value is URL-encoded, then HTML-escaped."""
+that is not an https:// address, no link is shown. Every value is URL-encoded, then HTML-escaped.
+
+A link stays under URL_MAX characters whatever the data holds (a 33,000-character country name once made
+33,000-character links): each value is cut with "…" to its share of VALUE_MAX, counted once URL-encoded (a
+character can take up to 12 there), and a repository address longer than REPOSITORY_MAX shows no link."""
 
 from __future__ import annotations
 
@@ -17,11 +21,28 @@ from spf.sitegen.text import h
 CORRECTION = "report-data-error.yml"
 PROPOSAL = "propose-result.yml"
 LIMIT = 300  # characters of a description put into the form; the page address shows the rest
+URL_MAX = 4_000  # characters of a whole link: half of GitHub's practical limit of about 8,000
+REPOSITORY_MAX = 200
+# URL-encoded characters of each value. With the longest repository, the template and the parameter names
+# (about 300 characters), a link holds at most 200 + 300 + 300 + 1,000 + 300 + 1,500 = 3,600 < URL_MAX.
+VALUE_MAX = {"title": 300, "page": 1_000, "country": 300, "figure": 1_500}
 
 
 def _repository(repository: str | None) -> str:
     value = settings.repository() if repository is None else repository.rstrip("/")
-    return value if value.startswith("https://") else ""
+    return value if value.startswith("https://") and len(value) <= REPOSITORY_MAX else ""
+
+
+def fit(value: str, budget: int) -> str:
+    """The value, cut with "…" where it would take more than `budget` characters once URL-encoded."""
+    if len(quote(value, safe="", errors="replace")) <= budget:
+        return value
+    room, used = budget - len(quote("…", safe="")), 0
+    for end, char in enumerate(value):
+        used += len(quote(char, safe="", errors="replace"))
+        if used > room:
+            return value[:end] + "…"
+    return value
 
 
 def page_address(src: str) -> str:
@@ -33,7 +54,9 @@ def page_address(src: str) -> str:
 
 
 def issue_url(repository: str, template: str, title: str, **fields: str) -> str:
-    query = urlencode({"template": template, "title": title, **fields}, quote_via=quote)
+    """The issue form's address with its fields filled in, each value cut to its VALUE_MAX."""
+    values = {name: fit(str(value), VALUE_MAX[name]) for name, value in {"title": title, **fields}.items()}
+    query = urlencode({"template": template, **values}, quote_via=quote, errors="replace")
     return f"{repository}/issues/new?{query}"
 
 

@@ -6,6 +6,12 @@ markers and dashes, horizontal target lines, a legend above the plot, and chorop
 Colours of text, grid and land come from CSS classes (site.css follows the light/dark scheme), with light
 presentation attributes underneath for places without the site's CSS (feed readers, downloads, embeds).
 Deterministic: the same figure gives the same bytes.
+
+Text drawn is bounded before it is laid out: each line of text (a title line, a label, a source line, a legend
+entry) holds at most DRAWN_MAX characters, a longer one being cut with "…" (drawn()); wrap() keeps at most its
+max_lines, each so bounded. So a planted 32,000-character source title costs the PNG renderer (resvg) what a
+200-character one does, not minutes. The validator refuses longer names and titles where they are data
+(drawn-text-too-long, the same limit), so the cut is there for text that was never validated.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 
-from spf.sitegen.text import h
+from spf.sitegen.text import as_data, h, marked, marked_lines, plain
 
 WIDTH = 400  # viewBox width: scaled to the column (at most 30rem), so 12 px text stays readable at 390 px
 HEIGHT = 300
@@ -21,10 +27,17 @@ FONT = 12
 FG, GRID = "#333", "#d6d6d6"  # light-scheme defaults; CSS classes spfc-t / spfc-g override them
 FAMILY = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"
 DASHES = {"solid": "", "dash": "6 4", "dot": "2 3"}
+DRAWN_MAX = 200  # characters of one line of text in a chart image: a line of a download holds about 100
+
+
+def drawn(text: str, limit: int = DRAWN_MAX) -> str:
+    """The text as it is drawn: at most `limit` characters, a longer text cut with "…"."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def text_width(text: str, size: float = FONT) -> float:
-    return len(text) * size * 0.56
+    return len(plain(text)) * size * 0.56
 
 
 def num(v: float) -> str:
@@ -34,9 +47,11 @@ def num(v: float) -> str:
 
 
 def wrap(text: str, width: float, size: float = FONT, max_lines: int = 3) -> list[str]:
-    """Lines of at most `width`, broken at ordinary spaces only: a no-break space (U+00A0, U+202F) holds its two
-    sides together ('75 millions $ US', '38,7 %')."""
-    words, lines, line = [w for w in re.split(r"[ \t\r\n]+", str(text)) if w], [], ""
+    """The text in at most max_lines lines of `width`, broken at ordinary spaces only (a no-break space, U+00A0 or
+    U+202F, holds its two sides together: '75 millions $ US', '38,7 %'); the last line takes what is left, and
+    every line is cut to DRAWN_MAX characters (only the first max_lines * DRAWN_MAX characters are read)."""
+    words = [w for w in re.split(r"[ \t\r\n]+", drawn(text, max_lines * DRAWN_MAX)) if w]
+    lines, line = [], ""
     for word in words:
         trial = f"{line} {word}".strip()
         if line and text_width(trial, size) > width:
@@ -47,7 +62,7 @@ def wrap(text: str, width: float, size: float = FONT, max_lines: int = 3) -> lis
     lines.append(line)
     if len(lines) > max_lines:
         lines = lines[: max_lines - 1] + [" ".join(lines[max_lines - 1 :])]
-    return lines
+    return [drawn(line) for line in lines]
 
 
 def nice_ticks(top: float, n: int = 5) -> list[float]:
@@ -78,10 +93,12 @@ def tick_label(v: float, axis: dict, separators: str = ".,") -> str:
 
 
 def lines_text(x: float, y: float, lines: list[str], anchor: str = "middle", size: float = FONT, dy=None) -> str:
-    """A <text> of several lines (tspans), the first baseline at y."""
+    """A <text> of several lines (tspans), the first baseline at y; data text (text.as_data) is marked
+    lang="en"."""
     dy = dy or size * 1.15
     spans = "".join(
-        f'<tspan x="{num(x)}" dy="{0 if i == 0 else num(dy)}">{h(line)}</tspan>' for i, line in enumerate(lines)
+        f'<tspan x="{num(x)}" dy="{0 if i == 0 else num(dy)}">{line}</tspan>'
+        for i, line in enumerate(marked_lines([drawn(line) for line in lines], "tspan"))
     )
     size_attr = "" if size == FONT else f' font-size="{num(size)}"'
     return f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}"{size_attr}>{spans}</text>'
@@ -90,7 +107,7 @@ def lines_text(x: float, y: float, lines: list[str], anchor: str = "middle", siz
 def svg_root(width: float, height: float, body: str, label: str, cls: str = "chart__svg") -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{cls}" viewBox="0 0 {num(width)} {num(height)}" '
-        f'width="{num(width)}" height="{num(height)}" role="img" aria-label="{h(label)}" '
+        f'width="{num(width)}" height="{num(height)}" role="img" aria-label="{h(drawn(label))}" '
         f'font-family="{h(FAMILY)}" font-size="{FONT}">{body}</svg>'
     )
 
@@ -104,13 +121,14 @@ def hatch(pid: str, color: str) -> str:
     )
 
 
-def legend(items: list[dict], width: float, y0: float) -> tuple[str, float]:
+def legend(items: list[dict], width: float, y0: float, data: frozenset[str] = frozenset()) -> tuple[str, float]:
     """Legend entries in rows above the plot; returns (svg, height). An item: name, color, kind, dash, hatch."""
     if not items:
         return "", 0.0
     parts, x, y, row_h = [], 4.0, y0 + FONT, FONT * 1.6
     for item in items:
-        w = 26 + text_width(item["name"]) + 14
+        name = drawn(item["name"])
+        w = 26 + text_width(name) + 14
         if x > 4 and x + w > width:
             x, y = 4.0, y + row_h
         if item["kind"] == "bar":
@@ -128,7 +146,8 @@ def legend(items: list[dict], width: float, y0: float) -> tuple[str, float]:
             )
         if item["kind"] == "line" and item.get("symbol"):
             parts.append(marker(x + 11, y - 4, item["symbol"], item["color"]))
-        parts.append(f'<text x="{num(x + 26)}" y="{num(y)}">{h(item["name"])}</text>')
+        name = as_data(name) if item["name"] in data else name
+        parts.append(f'<text x="{num(x + 26)}" y="{num(y)}">{marked(name, "tspan")}</text>')
         x += w
     return f'<g class="spfc-t" fill="{FG}">{"".join(parts)}</g>', y - y0 + FONT * 0.6
 
@@ -146,14 +165,15 @@ def marker(x: float, y: float, symbol: str, color: str, r: float = 3.5) -> str:
     return f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r)}" fill="{color}"/>'
 
 
-def render(fig: dict, chart_id: str, label: str, download: bool = False) -> str:
+def render(fig: dict, chart_id: str, label: str, download: bool = False, data: frozenset[str] = frozenset()) -> str:
     """The figure as one inline <svg> (no title or sources: the page and the downloads add those). Maps are
-    drawn in finer detail for downloads."""
+    drawn in finer detail for downloads. `data`: the category and series names that are the package's own
+    text, marked lang="en" on pages in other languages (charts.data_words)."""
     if any(t["type"] == "choropleth" for t in fig["data"]):
         from spf.sitegen.svg_map import render_map
 
         return render_map(fig, chart_id, label, download)
-    return render_axes(fig, chart_id, label)
+    return render_axes(fig, chart_id, label, data)
 
 
 def _legend_items(fig: dict, chart_id: str) -> tuple[list[dict], list[str]]:
@@ -184,11 +204,11 @@ def _legend_items(fig: dict, chart_id: str) -> tuple[list[dict], list[str]]:
     return items, defs
 
 
-def render_axes(fig: dict, chart_id: str, label: str) -> str:
+def render_axes(fig: dict, chart_id: str, label: str, data: frozenset[str] = frozenset()) -> str:
     layout = fig["layout"]
     height = HEIGHT
     items, defs = _legend_items(fig, chart_id)
-    legend_svg, legend_h = legend(items, WIDTH, 0)
+    legend_svg, legend_h = legend(items, WIDTH, 0, data)
     bars = [t for t in fig["data"] if t["type"] == "bar"]
     values = [v for t in fig["data"] for v in t["y"] if v is not None]
     yaxis = layout.get("yaxis", {})
@@ -197,7 +217,7 @@ def render_axes(fig: dict, chart_id: str, label: str) -> str:
     top_value = fixed[1] if fixed else ticks[-1]
     labels = [tick_label(v, yaxis, fig["layout"].get("separators", ".,")) for v in ticks]
     left = max(text_width(s) for s in labels) + 14
-    x_labels, x_of, band = _x_axis(fig, left, WIDTH - 8)
+    x_labels, x_of, band = _x_axis(fig, left, WIDTH - 8, data)
     label_lines = max(len(lines) for _, lines in x_labels) if x_labels else 1
     bottom = height - 8 - label_lines * FONT * 1.15
     top = legend_h + (FONT * 2.6 if bars else FONT)  # room for the text above the tallest bar
@@ -224,7 +244,7 @@ def render_axes(fig: dict, chart_id: str, label: str) -> str:
     return svg_root(WIDTH, height, (f"<defs>{''.join(defs)}</defs>" if defs else "") + "".join(body), label)
 
 
-def _x_axis(fig: dict, left: float, right: float):
+def _x_axis(fig: dict, left: float, right: float, data: frozenset[str] = frozenset()):
     """Category or linear x axis: (tick labels [(x, lines)], x position function, category band width)."""
     layout = fig["layout"]
     xs = [x for t in fig["data"] for x in t["x"]]
@@ -233,7 +253,7 @@ def _x_axis(fig: dict, left: float, right: float):
         cats += [c for c in dict.fromkeys(map(str, xs)) if c not in cats]
         band = (right - left) / len(cats)
         pos = {c: left + band * (i + 0.5) for i, c in enumerate(cats)}
-        labels = [(pos[c], wrap(c, band - 4)) for c in cats]
+        labels = [(pos[c], wrap(as_data(c) if c in data else c, band - 4)) for c in cats]
         return labels, lambda x: pos[str(x)], band
     lo, hi = min(xs), max(xs)
     if lo == hi:

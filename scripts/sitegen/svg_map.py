@@ -10,7 +10,7 @@ from functools import cache
 from spf.paths import DOCS
 from spf.sitegen import svg
 from spf.sitegen.i18n import _
-from spf.sitegen.svg import FG, FONT, WIDTH, h, lines_text, num, svg_root, text_width
+from spf.sitegen.svg import FG, FONT, WIDTH, drawn, h, lines_text, num, svg_root, text_width
 
 TOPOJSON = DOCS / "assets" / "vendor" / "topojson" / "world_110m.json"
 LAND, BORDER = "#f0f0f0", "#ffffff"  # light scheme; classes spfc-land / spfc-border follow the dark scheme
@@ -210,6 +210,7 @@ def render_map(fig: dict, chart_id: str, label: str, download: bool = False) -> 
 
 def _legend(items: list[tuple[str, str]], y0: float, title: str) -> tuple[str, float]:
     parts, x, y = [], 4.0, y0 + FONT
+    title, items = drawn(title), [(color, drawn(text)) for color, text in items]
     if title:
         parts.append(f'<text x="{num(x)}" y="{num(y)}">{h(title)}</text>')
         x += text_width(title) + 8

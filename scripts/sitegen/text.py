@@ -20,12 +20,19 @@ _AT = "&#64;"
 # Control characters (the validator refuses them in data and catalogues) are shown as U+FFFD: Markdown uses
 # two of them (STX, ETX) to mark its own stash of HTML, and HTML has no entity for most of them.
 _CONTROL = {c: "\ufffd" for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r"}
+# Data text inside generated text (a label or a period of the data in a chart's summary, a source's title in
+# its credit line): as_data() puts it between these two private-use characters on pages in other languages;
+# marked() turns them into an element marked lang="en" where text is element content (summaries, the SVG's
+# <text>), and h(), md() and plain() drop them everywhere else (an attribute cannot mark a part of itself).
+DATA_START, DATA_END = "\ue000", "\ue001"
+_DATA_MARKS = {ord(DATA_START): None, ord(DATA_END): None}
 # One table for all of it, applied once (as html.escape writes &, <, >, " and ').
-_ESCAPE = str.maketrans(
+_ESCAPE_KEEPING_DATA = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "@": _AT}
     | {c: f"&#{ord(c)};" for c in "`*_[]{}\\|#!\n\r"}
     | _CONTROL
 )
+_ESCAPE = _ESCAPE_KEEPING_DATA | _DATA_MARKS
 
 
 # Catalogue text is plain text (msgrules.py); the markup around a part of it comes from the code, through
@@ -62,10 +69,48 @@ def md(text) -> str:
     on one line (a line break in data could start a heading, a list or an attr_list block)."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    one_line = " ".join(w for w in BREAKABLE.split(str(text).translate(_CONTROL)) if w)
+    one_line = " ".join(w for w in BREAKABLE.split(str(text).translate(_CONTROL | _DATA_MARKS)) if w)
     escaped = _MD_PUNCT.sub(lambda m: "\\" + m.group(0), one_line)
     escaped = re.sub(r"^(\d+)\.", r"\1\\.", escaped)  # "1. x" would start a numbered list
     return mark_untranslated(text, html.escape(escaped, quote=False).replace("@", _AT))
+
+
+def as_data(text) -> str:
+    """Text of the data inside generated text, kept apart so that marked() can mark it with its language (on
+    English pages it is the text itself)."""
+    inner = plain(text)
+    if i18n.current() == i18n.DEFAULT or not inner:
+        return inner
+    return f"{DATA_START}{inner}{DATA_END}"
+
+
+def plain(text) -> str:
+    """The text without the marks of as_data() (for files, lengths and attributes)."""
+    return "" if is_blank(text) else str(text).translate(_DATA_MARKS)
+
+
+def marked_lines(lines: list[str], tag: str = "span") -> list[str]:
+    """h() of each line, with the data text of as_data() in <tag lang="en">; a part that runs over several
+    lines (wrapped text) is marked on each of them."""
+    out, inside = [], False
+    for line in lines:
+        parts = [f'<{tag} lang="en">'] if inside else []
+        for char in str(line).translate(_ESCAPE_KEEPING_DATA):
+            if char == DATA_START and not inside:
+                parts.append(f'<{tag} lang="en">')
+                inside = True
+            elif char == DATA_END and inside:
+                parts.append(f"</{tag}>")
+                inside = False
+            elif char not in (DATA_START, DATA_END):
+                parts.append(char)
+        out.append(mark_untranslated(line, "".join(parts) + (f"</{tag}>" if inside else "")))
+    return out
+
+
+def marked(text, tag: str = "span") -> str:
+    """h() of text as element content, its data text (as_data) marked with its language."""
+    return "" if is_blank(text) else marked_lines([text], tag)[0]
 
 
 def mark_untranslated(text, escaped: str) -> str:
@@ -126,6 +171,10 @@ UNITS = (
 )
 
 
+# What follows "percent" or "USD" in a unit of the data ("percent of GDP", "USD billion per year").
+UNIT_TAILS = (N_("of GDP"), N_("billion per year"), N_("per person"))
+
+
 def unit_name(unit: str) -> str:
     return _(unit) if unit in UNITS else unit
 
@@ -144,6 +193,11 @@ def _counted(unit: str, n: int, amount: str) -> str | None:
     return forms.get(unit)
 
 
+def unit_tail(tail: str) -> str:
+    """The rest of a unit after "percent" or "USD", translated where the catalogue has it, else data text."""
+    return _(tail) if tail in UNIT_TAILS else as_data(tail)
+
+
 def figure(value, unit: str, qualifier: str = "exact") -> str:
     """A figure in words: 'over 55 million people', 'US$160 million', '52.4 %'."""
     if is_blank(value):
@@ -152,10 +206,10 @@ def figure(value, unit: str, qualifier: str = "exact") -> str:
     if unit == "USD":
         text = pgettext("money", "US${amount}", amount=big(value))
     elif unit.startswith("USD "):  # e.g. "USD billion per year"
-        text = pgettext("money", "US${amount}", amount=number(value)) + f" {unit[4:]}"
+        text = pgettext("money", "US${amount}", amount=number(value)) + f" {unit_tail(unit[4:])}"
     elif unit.startswith("percent"):
         rest = unit[len("percent") :].strip()
-        text = percent(value) + (f" {rest}" if rest else "")
+        text = percent(value) + (f" {unit_tail(rest)}" if rest else "")
     elif unit.startswith("index"):
         text = pgettext("figure", "{value} (index 0-100)", value=number(value))
     elif not unit:

@@ -127,7 +127,7 @@ _TYPES = [
     ErrorType(
         "control-character",
         "Text contains an invisible control character",
-        'The text in column "{field}" contains {note}.',
+        "The text in {place} contains {note}.",
         "Retype the text, or paste it as plain text; only line breaks and tabs are allowed. Bidirectional "
         "overrides can make text display differently from what it says.",
         "A NUL byte, an escape sequence or U+202E (right-to-left override) pasted with the text.",
@@ -135,10 +135,11 @@ _TYPES = [
     ErrorType(
         "undrawable-character",
         "Text contains a character that cannot be drawn",
-        'The text in column "{field}" contains {note}, which no font draws.',
+        "The text in {place} contains {note}, which no font draws.",
         "Retype the text, or paste it as plain text. Noncharacters (such as U+FFFF), code points that "
         "Unicode has not assigned and lone surrogates stop the chart images and show as boxes elsewhere.",
-        "U+FFFF or U+FDD0 pasted with the text.",
+        "U+FFFF or U+FDD0 pasted with the text of a cell, or of a title or description in datapackage.json "
+        "(located by its JSON path, such as `resources[0].schema.fields[1].title`).",
     ),
     ErrorType(
         "cell-too-long",
@@ -146,6 +147,15 @@ _TYPES = [
         'The text in column "{field}" is {value} characters long; a spreadsheet cell holds at most 32,767.',
         "Shorten the text (link to the source for the details); the Excel download would cut it.",
         "A whole report pasted into notes.",
+    ),
+    ErrorType(
+        "drawn-text-too-long",
+        "Name or title too long to draw in a chart image",
+        "The text in {place} is {value} characters long; the chart images and the citation draw at most "
+        "{limit} characters of a name or title.",
+        "Shorten it to the name or title itself (the details belong in notes); the chart images would cut it "
+        "with an ellipsis.",
+        "A source's title with the whole abstract pasted after it.",
     ),
     # --- translation catalogues and settings (text, never markup: scripts/sitegen/msgrules.py) ---------------
     ErrorType(
@@ -187,10 +197,10 @@ _TYPES = [
     ),
     ErrorType(
         "unsafe-setting",
-        "Text setting of mkdocs.yml that holds markup",
-        'The {field} "{value}" in mkdocs.yml holds {note}, which could become markup on every page.',
-        "Write the site's name, description and navigation titles as plain text (no < > & ` * [ ] \\ |, "
-        "no invisible characters).",
+        "Text setting of mkdocs.yml that holds markup or is too long",
+        'The {field} "{value}" in mkdocs.yml {note}.',
+        "Write the site's name, description, publisher and navigation titles as short plain text (no "
+        "< > & ` * [ ] \\ |, no invisible characters, at most 200 characters).",
         "`site_name: SPF <script>alert(1)</script>`.",
         "file",
     ),

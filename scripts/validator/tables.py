@@ -7,12 +7,12 @@ of the checks that need its rows.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
+from spf.canonical import RecordError, strict_records
 from spf.paths import rel
 from spf.validator.catalogue import ValidationError, make_error
 
@@ -109,21 +109,14 @@ class CsvProblem(ValueError):
 
 def parse_records(text: str) -> tuple[list[str], list[list[str]], list[int]]:
     """(header, records, line number where each record starts). Line numbers count the header as 1. Parsed
-    strictly, as scripts/canonical.py's strict_rows parses: a misplaced or unterminated quote raises
+    strictly by canonical.strict_records, as the formatter parses: a misplaced or unterminated quote raises
     CsvProblem with the line where its record starts."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[list[str]] = []
-    lines: list[int] = []
-    while True:
-        start = reader.line_num + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise CsvProblem(start, str(exc)) from None
-        records.append(record)
-        lines.append(start)
+    try:
+        numbered = list(strict_records(text))
+    except RecordError as exc:
+        raise CsvProblem(exc.line, exc.reason) from None
+    records = [record for _, record in numbered]
+    lines = [start for start, _ in numbered]
     header = records.pop(0) if records else []
     lines = lines[1:]
     return header, records, lines

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spf.sitegen.components import LABEL_HELP, Column, Raw, badge, data_lang, data_text, md_link, table
+from spf.sitegen.components import LABEL_HELP, Column, Raw, badge, data_lang, data_text, md_link, sentence, table
 from spf.sitegen.i18n import N_, _
 from spf.sitegen.page import Page
 from spf.sitegen.text import h, is_blank, link_parts, number
@@ -43,10 +43,14 @@ def _label_table(pkg) -> str:
             {
                 "label": badge(k),
                 "meaning": _(LABEL_HELP[k]),
-                "rows": _(", ").join(
-                    _("{resource}: {n}", resource=res, n=number(n)) for res, n in sorted(counts.get(k, {}).items())
-                )
-                or _("none"),
+                # the resources by name, an identifier: as code
+                "rows": Raw(
+                    h(_(", ")).join(
+                        sentence(_("{resource}: {n}"), resource=f"<code>{h(res)}</code>", n=h(number(n)))
+                        for res, n in sorted(counts.get(k, {}).items())
+                    )
+                    or h(_("none"))
+                ),
             }
             for k in ("verified", "reported", "unverified")
         ],

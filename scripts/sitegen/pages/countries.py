@@ -112,6 +112,7 @@ def change_rows(pkg, changes: list[dict], page_src: str, with_country: bool = Fa
                 source=provenance(pkg, [c], "people_source_id", "people_verification"),
             )
         when = c["period"] or (str(int(c["year"])) if not is_blank(c.get("year")) else _("date unknown"))
+        when = data_text(when) if c["period"] and figures.period_text(when) != when else when  # '2016-12 to 2017-02'
         row = {
             "when": when,
             "phase": "" if is_blank(c.get("phase")) else int(c["phase"]),

@@ -3,10 +3,12 @@ rendered from its Table Schema, the changelog of the data, and how to cite."""
 
 from __future__ import annotations
 
+import posixpath
+
 from spf.sitegen import changelog, freshness, i18n, linked_data, settings
 from spf.sitegen.components import Column, Raw, data_lang, data_text, link, md_link, sentence, source_link, table
 from spf.sitegen.downloads import Planned, folder
-from spf.sitegen.i18n import N_, _, ngettext
+from spf.sitegen.i18n import N_, _, ngettext, pgettext
 from spf.sitegen.page import Page
 from spf.sitegen.release import Release
 from spf.sitegen.text import STRONG, h, link_parts, md, number
@@ -104,7 +106,7 @@ def dictionary(res: dict) -> str:
         rows.append(
             {
                 "name": Raw(f"<code>{h(f['name'])}</code>"),
-                "type": f.get("type", "string"),
+                "type": Raw(f"<code>{h(f.get('type', 'string'))}</code>"),  # a Table Schema type: a literal
                 "required": required,
                 "description": data_text(f.get("description", "")),
                 "constraints": cons,
@@ -124,16 +126,43 @@ def dictionary(res: dict) -> str:
     return table(columns, rows)
 
 
+def _resource_titles() -> dict[str, str]:
+    """The titles datapackage.json gives the resources (in English), in the page's language (context
+    "resource"): the data pages' titles. A resource not listed keeps its English title."""
+    return {
+        "Sources": pgettext("resource", "Sources"),
+        "Countries": pgettext("resource", "Countries"),
+        "Focus countries": pgettext("resource", "Focus countries"),
+        "Headline figures": pgettext("resource", "Headline figures"),
+        "Institutional changes": pgettext("resource", "Institutional changes"),
+        "Thematic areas": pgettext("resource", "Thematic areas"),
+        "Partners": pgettext("resource", "Partners"),
+        "Indicators": pgettext("resource", "Indicators"),
+        "Coverage statistics": pgettext("resource", "Coverage statistics"),
+    }
+
+
+def resource_title(res: dict) -> str | None:
+    """A resource's title in the page's language, or None when the catalogue has none (English pages: the
+    package's own)."""
+    title = res.get("title") or res["name"]
+    return title if i18n.current() == i18n.DEFAULT else _resource_titles().get(title)
+
+
 def resource_page(pkg, res: dict, downloads: list[Planned], release: Release) -> Page:
     name = res["name"]
     src = f"data/{name}.md"
     df = pkg[name]
+    # on other languages' pages the resource is named by its file (countries.csv): its name is an English word
+    title = resource_title(res)
     page = Page(
         src,
-        f"{res.get('title', name)} ({name})",
+        f"{title} ({name})"
+        if i18n.current() == i18n.DEFAULT
+        else f"{title or res.get('title', name)} ({posixpath.basename(res['path'])})",
         _(
             "Data dictionary, sources and downloads of the {name} resource, release {version}.",
-            name=name,
+            name=name if i18n.current() == i18n.DEFAULT else title or name,
             version=release.version,
         ),
     )
@@ -245,7 +274,7 @@ def index_page(pkg, downloads: list[Planned], release: Release) -> Page:
     rows = [
         {
             "name": Raw(f'<a href="{h(link(src, "data/" + r["name"] + ".md"))}"{data_lang()}>{h(r["name"])}</a>'),
-            "title": data_text(r.get("title", "")),
+            "title": h(resource_title(r)) if resource_title(r) else data_text(r.get("title", "")),
             "rows": len(pkg[r["name"]]),
             "newest": newest_year(pkg, r["name"], release),
             "description": data_text(r.get("description", "")),

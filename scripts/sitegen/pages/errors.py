@@ -25,6 +25,8 @@ def build(pkg) -> list[Page]:
         _("Validator errors"),
         _("Every error the data validator can report, with an example and how to fix it."),
     )
+    if i18n.current() != i18n.DEFAULT:
+        page.toc_lang = {3: "en"}  # the errors' titles in the table of contents are the validator's, in English
     page.add(
         _(
             "When you open a pull request, the data check lists every problem at once, each with its file, line "
@@ -46,7 +48,8 @@ def build(pkg) -> list[Page]:
                 "your computer), so the titles, messages and hints below are in English."
             )
         )
-    words = {"message": _("Message:"), "example": _("Example:"), "fix": _("How to fix:")}
+    # the slug's label: the short name in brackets that the validator prints (the slug itself is a literal)
+    words = {"slug": _("Slug:"), "message": _("Message:"), "example": _("Example:"), "fix": _("How to fix:")}
     for scope, heading in SCOPES.items():
         page.add(f"## {_(heading) if scope != 'package' else heading}")
         for kind in CATALOGUE.values():
@@ -65,7 +68,7 @@ def _entry(kind, words: dict) -> tuple[str, str]:
 
     return (
         f"### {title} {{#{kind.slug}}}",
-        f"Slug: `{kind.slug}`\n\n"
+        f"{words['slug']} `{kind.slug}`\n\n"
         f"**{words['message']}** {english(md(_shape(kind.template)))}\n\n"
         f"**{words['example']}** {english(kind.example)}\n\n"
         f"**{words['fix']}** {english(md(_shape(kind.hint)))}",

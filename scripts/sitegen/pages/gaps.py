@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from spf.sitegen import views
 from spf.sitegen.components import LABEL_NAMES, Column, Raw, link, md_link, table
+from spf.sitegen.figures import period_text
 from spf.sitegen.i18n import N_, _, ngettext
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import CONTRIBUTE, country_name, verified_then_later
 from spf.sitegen.pages.countries import COUNTED, country_src
-from spf.sitegen.text import h, link_parts, number
+from spf.sitegen.text import h, link_parts, marked, number
 
 NOT_IN_PACKAGE = [
     (
@@ -60,7 +61,7 @@ def _list_gaps(pkg) -> list[dict]:
                 "{value} ({label}, {period})",
                 value=number(t["value"]),
                 label=_label(t["verification"]),
-                period=t["period"],
+                period=period_text(t["period"]),
             )
             for t in totals
         ) or _("unknown")
@@ -73,7 +74,7 @@ def _list_gaps(pkg) -> list[dict]:
                     counted,
                     count=number(counted),
                 ),
-                "expected": expected,
+                "expected": Raw(marked(expected)),  # a period in words is the data's, marked
             }
         )
     return gaps

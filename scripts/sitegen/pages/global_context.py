@@ -9,7 +9,7 @@ from spf.sitegen.figures import Fig, listing, trend
 from spf.sitegen.i18n import _, group_name
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import source_columns, with_source
-from spf.sitegen.text import figure
+from spf.sitegen.text import as_data, figure
 
 WORLD, ANY = "OWID_WRL", "sdg131_any_benefit"
 UN_REGIONS = ["UN_AFR", "UN_ASI", "UN_EUR", "UN_LAC", "UN_NAM", "UN_OCE"]
@@ -24,14 +24,17 @@ def bar_columns() -> list[Column]:
 
 
 def _world(pkg, view: views.Chart) -> ChartSpec | None:
-    rows = [with_source(pkg, {**r, "series": r["area_name"]}) for r in pkg.coverage_series(WORLD, ANY)]
-    for code in UN_REGIONS:
+    rows = []
+    for code in [WORLD, *UN_REGIONS]:
         rows += [with_source(pkg, {**r, "series": r["area_name"]}) for r in pkg.coverage_series(code, ANY)]
     if not rows:
         return None
+    translated = all(group_name(r["series"]) for r in rows)  # the world and the UN's regions (names.py)
+    if translated:
+        rows = [{**r, "series": group_name(r["series"])} for r in rows]
     world = [Fig.of(r, unit="percent") for r in rows if r["area_code"] == WORLD]
     summary = views.text(view.summary, trend=trend(views.text(view.what), world))
-    return view.spec(rows, summary, area_columns() + source_columns(), data_text=("series",))
+    return view.spec(rows, summary, area_columns() + source_columns(), data_text=() if translated else ("series",))
 
 
 def names(labels: list[str]) -> list[str]:
@@ -56,7 +59,7 @@ def _bars(pkg, view: views.Chart) -> ChartSpec | None:
         with_source(pkg, {**r, "what": group_name(name) if translated else name})
         for r, name in zip(rows, english, strict=True)
     ]
-    parts = listing([(r["what"], Fig.of(r)) for r in rows])
+    parts = listing([(r["what"] if translated else as_data(r["what"]), Fig.of(r)) for r in rows])
     marked = listing([(group_text(name), Fig.of(r)) for r, name in zip(rows, english, strict=True)], html=True)
     return view.spec(
         rows,

@@ -9,7 +9,7 @@ from spf.sitegen.figures import Fig, listing
 from spf.sitegen.i18n import _
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import source_columns, with_source
-from spf.sitegen.text import figure, is_blank
+from spf.sitegen.text import as_data, figure, is_blank
 
 
 def _budget(pkg, view: views.Chart) -> ChartSpec | None:
@@ -46,7 +46,7 @@ def _split(pkg, view: views.Chart) -> ChartSpec | None:
     rows.sort(key=lambda r: -r["value"])
     for r in rows:
         r["part"] = r["label"].replace("Share of the phase-2 budget for ", "")  # the data's words
-    parts = listing([(r["part"], Fig.of(r, unit="percent")) for r in rows])
+    parts = listing([(as_data(r["part"]), Fig.of(r, unit="percent")) for r in rows])
     return view.spec(
         rows,
         views.text(view.summary, parts=parts),

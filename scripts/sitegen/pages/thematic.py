@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from markdown.extensions.toc import slugify
+
 from spf.sitegen import views
-from spf.sitegen.components import Column, badge, data_lang, data_text, kpi_grid, provenance, table
+from spf.sitegen.components import DATA_LANG, Column, badge, data_lang, data_text, kpi_grid, provenance, table
 from spf.sitegen.i18n import _
 from spf.sitegen.page import Page
 from spf.sitegen.pages.common import card
-from spf.sitegen.text import md
+from spf.sitegen.text import h, md
 
 
 def build(pkg) -> list[Page]:
@@ -36,8 +38,14 @@ def build(pkg) -> list[Page]:
         Column("source", _("Source")),
     ]
     for group, rows in df.groupby("group", sort=False):
-        # a heading from the data: its words stay as written (marked with their language on other pages)
-        page.add(f"## <span{data_lang()}>{md(group)}</span>" if data_lang() else f"## {md(group)}")
+        # a heading from the data: its words stay as written, marked with their language on other pages (in the
+        # table of contents too, by its anchor, the one the English page has); the table is named by it
+        anchor = slugify(str(group), "-")
+        if data_lang():
+            page.add(f'## <span{data_lang()} id="{h(anchor)}-name">{md(group)}</span> {{#{anchor}}}')
+            page.toc_lang[anchor] = DATA_LANG
+        else:
+            page.add(f"## {md(group)}")
         page.add(
             table(
                 columns,
@@ -53,6 +61,7 @@ def build(pkg) -> list[Page]:
                 ],
                 searchable=True,
                 label=str(group),  # the tables have the same columns: each is named by its group
+                labelled_by=f"{anchor}-name" if data_lang() else "",
             )
         )
     return [page]

@@ -13,7 +13,9 @@ from spf.validator.checks import (
     canonical_form,
     catalogues,
     changelog_entry,
+    descriptor_text,
     domain_rules,
+    drawn_text,
     file_content,
     frictionless_schema,
     iso3,
@@ -27,9 +29,9 @@ from spf.validator.checks import (
     unsafe_text,
 )
 
-# File checks first, one after the other: the pinned schemas replace the contributed ones, then the file
-# checks decide which tables are safe to open at all.
-FILE_CHECKS = [pinned_schema, resource_names, resource_paths, file_content]
+# File checks first, one after the other: the descriptor's text is read as contributed, then the pinned schemas
+# replace the contributed ones, then the file checks decide which tables are safe to open at all.
+FILE_CHECKS = [descriptor_text, pinned_schema, resource_names, resource_paths, file_content]
 TABLE_CHECKS = [
     frictionless_schema,
     iso3,
@@ -37,6 +39,7 @@ TABLE_CHECKS = [
     percentages,
     unsafe_text,
     domain_rules,
+    drawn_text,
     provenance,
     canonical_form,
     stale_checksum,

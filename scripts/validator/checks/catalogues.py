@@ -13,6 +13,7 @@ import yaml
 from babel.messages.pofile import read_po
 
 from spf.sitegen import msgrules
+from spf.sitegen.svg import DRAWN_MAX
 from spf.validator.catalogue import make_error
 from spf.validator.tables import Context
 
@@ -75,12 +76,18 @@ def _settings(ctx: Context):
         config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_AnyTag) or {}
     except (yaml.YAMLError, UnicodeDecodeError):
         return  # MkDocs itself refuses the file, with its own words
-    texts = [(key, config.get(key)) for key in SETTINGS] + list(_titles(config.get("nav")))
-    for key, text in texts:
-        if isinstance(text, str):
-            bad = msgrules.markup(text) or msgrules.not_text(text)
-            if bad:
-                yield make_error("unsafe-setting", path="mkdocs.yml", field=key, value=_short(text), note=bad)
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    texts = [(key, config.get(key)) for key in SETTINGS] + [("extra.publisher", extra.get("publisher"))]
+    for key, text in texts + list(_titles(config.get("nav"))):
+        if not isinstance(text, str):
+            continue
+        if bad := msgrules.markup(text) or msgrules.not_text(text):
+            note = f"holds {bad}, which could become markup on every page"
+        elif len(text) > DRAWN_MAX:  # shown on every page, and cited (the publisher is the citation's author)
+            note = f"is {len(text):,} characters long; a setting shown on every page holds at most {DRAWN_MAX}"
+        else:
+            continue
+        yield make_error("unsafe-setting", path="mkdocs.yml", field=key, value=_short(text), note=note)
 
 
 def check(ctx: Context):

@@ -47,7 +47,7 @@ def _real_date(cell: str) -> bool:
     return day is None or 1 <= int(day) <= calendar.monthrange(year, month)[1]
 
 
-def _control_name(m: re.Match) -> str:
+def control_name(m: re.Match) -> str:
     return f"the control character U+{ord(m.group(0)[0]):04X}"
 
 
@@ -57,7 +57,8 @@ def _control_name(m: re.Match) -> str:
 UNDRAWABLE = ("Cn", "Cs")
 
 
-def _undrawable(cell: str) -> str | None:
+def undrawable(cell: str) -> str | None:
+    """What in the text no font draws ("the unassigned code point U+FFFF"), or None."""
     if cell.isascii():
         return None
     for char in cell:
@@ -83,8 +84,10 @@ def check(ctx: Context):
                 if len(cell) > XLSX_CELL:
                     yield make_error("cell-too-long", value=f"{len(cell):,}", **where)
                 if m := CONTROL.search(cell):
-                    yield make_error("control-character", note=_control_name(m), **where)
-                if note := _undrawable(cell):
-                    yield make_error("undrawable-character", note=note, **where)
+                    yield make_error(
+                        "control-character", note=control_name(m), place=f'column "{table.header[i]}"', **where
+                    )
+                if note := undrawable(cell):
+                    yield make_error("undrawable-character", note=note, place=f'column "{table.header[i]}"', **where)
                 if DATE.fullmatch(cell) and not _real_date(cell):
                     yield make_error("impossible-date", value=cell, **where)
