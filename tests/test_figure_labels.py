@@ -183,6 +183,7 @@ def test_every_number_in_the_real_sites_sentences_has_its_label(built_site):
     assert scan(built_site) == {}
 
 
+@pytest.mark.repo_data  # views.py reads the repository's headline_figures.csv for measures the fixture lacks
 def test_the_scan_fails_when_figures_lose_their_labels(tmp_path, monkeypatch):
     """Proof that the scan can fail: the same build with the label dropped from Fig.text is caught."""
     from mkdocs.commands.build import build

@@ -298,6 +298,7 @@ def language_files():
     return {lang: pick(generate(VALID / "datapackage.json", lang=lang)) for lang in OTHER}
 
 
+@pytest.mark.repo_data  # views.py reads the repository's headline_figures.csv for measures the fixture lacks
 @pytest.mark.parametrize("lang", OTHER)
 def test_goldens_per_language(language_files, lang):
     files, folder = language_files[lang], GOLDENS / lang
