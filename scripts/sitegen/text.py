@@ -172,7 +172,13 @@ UNITS = (
 
 
 # What follows "percent" or "USD" in a unit of the data ("percent of GDP", "USD billion per year").
-UNIT_TAILS = (N_("of GDP"), N_("billion per year"), N_("per person"))
+UNIT_TAILS = (N_("of GDP"),)
+# units of money the data uses, each a whole message: "US$308.5 billion per year" reads in French
+# "308,5 milliards de dollars des États-Unis par an", not "308,5 $ US" followed by "billion per year"
+MONEY_UNITS = {
+    "USD billion per year": N_("US${amount} billion per year"),
+    "USD per person": N_("US${amount} per person"),
+}
 
 
 def unit_name(unit: str) -> str:
@@ -205,7 +211,9 @@ def figure(value, unit: str, qualifier: str = "exact") -> str:
     unit = unit or ""
     if unit == "USD":
         text = pgettext("money", "US${amount}", amount=big(value))
-    elif unit.startswith("USD "):  # e.g. "USD billion per year"
+    elif unit in MONEY_UNITS:  # one message each, so the amount, the currency and the rest read as one phrase
+        text = _(MONEY_UNITS[unit], amount=number(value))
+    elif unit.startswith("USD "):  # another unit of money: the rest as the data writes it
         text = pgettext("money", "US${amount}", amount=number(value)) + f" {unit_tail(unit[4:])}"
     elif unit.startswith("percent"):
         rest = unit[len("percent") :].strip()
