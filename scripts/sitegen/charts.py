@@ -8,14 +8,13 @@ docs/assets/js/charts.js themes them for light or dark mode and loads plotly.js 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 
 from spf import csvsafe
 from spf.sitegen import chart_meta, i18n
 from spf.sitegen.components import LABEL_NAMES, Block, Column, Raw, badge, data_text, link, sentence, table
 from spf.sitegen.i18n import _, pgettext
-from spf.sitegen.text import h, is_blank, marked, number, short, unit_name
+from spf.sitegen.text import h, is_blank, marked, number, period_in_words, short, unit_name
 
 # Okabe-Ito: distinguishable with colour-vision deficiencies; unverified values also get a hatch pattern.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -209,11 +208,7 @@ def data_words(spec: ChartSpec) -> frozenset[str]:
     periods written in words such as '2021 to March 2025'): the SVG marks them with their language."""
     own = DATA_TEXT + spec.data_text
     words = {str(r[k]) for r in spec.data for k in own if not is_blank(r.get(k))}
-    return frozenset(words | {str(r["period"]) for r in spec.data if _in_words(r.get("period"))})
-
-
-def _in_words(period) -> bool:
-    return not is_blank(period) and re.search(r"[^\W\d_]", str(period)) is not None
+    return frozenset(words | {str(r["period"]) for r in spec.data if period_in_words(r.get("period"))})
 
 
 def csv_text(spec: ChartSpec) -> str:
@@ -237,7 +232,7 @@ def block(spec: ChartSpec, page_src: str) -> str:
     fig = figure(spec)
     fig_json = json.dumps(fig, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     rows = [{**r, spec.label_col: badge(r.get(spec.label_col, ""))} if spec.label_col in r else r for r in spec.data]
-    own = DATA_TEXT + spec.data_text + (("period",) if any(_in_words(r.get("period")) for r in rows) else ())
+    own = DATA_TEXT + spec.data_text + (("period",) if any(period_in_words(r.get("period")) for r in rows) else ())
     rows = [{**r, **{k: data_text(r[k]) for k in own if not is_blank(r.get(k))}} for r in rows]
     for r in rows:
         for c in spec.columns:

@@ -23,7 +23,7 @@ from functools import cache
 from spf.sitegen import i18n
 from spf.sitegen.components import LABEL_NAMES
 from spf.sitegen.i18n import _, ngettext, pgettext
-from spf.sitegen.text import as_data, figure, h, h_message, is_blank
+from spf.sitegen.text import as_data, figure, h, h_message, is_blank, period_in_words
 
 LABELS = ("verified", "reported", "unverified", "computed")
 COMPUTED = "computed"  # counted from the rows of this package
@@ -129,7 +129,7 @@ class Fig:
 def period_text(period: str) -> str:
     """A period as the data writes it: in digits ('2021-2024') it reads the same in every language; in words
     ('2021 to March 2025') it is data text in English (text.as_data)."""
-    return as_data(period) if re.search(r"[^\W\d_]", period) else period
+    return as_data(period) if period_in_words(period) else period
 
 
 def _states_floor(row: dict) -> bool:

@@ -17,9 +17,8 @@ max_lines, each so bounded. So a planted 32,000-character source title costs the
 from __future__ import annotations
 
 import math
-import re
 
-from spf.sitegen.text import as_data, h, marked, marked_lines, plain
+from spf.sitegen.text import BREAKABLE, as_data, h, marked, marked_lines, plain
 
 WIDTH = 400  # viewBox width: scaled to the column (at most 30rem), so 12 px text stays readable at 390 px
 HEIGHT = 300
@@ -50,7 +49,7 @@ def wrap(text: str, width: float, size: float = FONT, max_lines: int = 3) -> lis
     """The text in at most max_lines lines of `width`, broken at ordinary spaces only (a no-break space, U+00A0 or
     U+202F, holds its two sides together: '75 millions $ US', '38,7 %'); the last line takes what is left, and
     every line is cut to DRAWN_MAX characters (only the first max_lines * DRAWN_MAX characters are read)."""
-    words = [w for w in re.split(r"[ \t\r\n]+", drawn(text, max_lines * DRAWN_MAX)) if w]
+    words = [w for w in BREAKABLE.split(drawn(text, max_lines * DRAWN_MAX)) if w]
     lines, line = [], ""
     for word in words:
         trial = f"{line} {word}".strip()

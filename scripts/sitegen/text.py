@@ -75,6 +75,12 @@ def md(text) -> str:
     return mark_untranslated(text, html.escape(escaped, quote=False).replace("@", _AT))
 
 
+def period_in_words(period) -> bool:
+    """True for a period written with words ('2021 to March 2025'): data text in English, unlike a period in
+    digits ('2021-2024'), which reads the same in every language."""
+    return not is_blank(period) and re.search(r"[^\W\d_]", str(period)) is not None
+
+
 def as_data(text) -> str:
     """Text of the data inside generated text, kept apart so that marked() can mark it with its language (on
     English pages it is the text itself)."""
