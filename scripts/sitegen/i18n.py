@@ -239,6 +239,17 @@ def language_name(lang: str, in_lang: str | None = None) -> str:
     return Locale.parse(lang).get_display_name(in_lang or lang)
 
 
+def extract_datapackage(fileobj, keywords, comment_tags, options) -> Iterator[tuple]:
+    """Babel extractor for datapackage.json: each resource's title (or name), context "resource" (the data
+    pages' titles)."""
+    import json
+
+    for res in json.loads(fileobj.read().decode("utf-8")).get("resources", []):
+        title = res.get("title") or res.get("name")
+        if isinstance(title, str) and title.strip():
+            yield 0, "pgettext", ("resource", title), []
+
+
 def extract_views(fileobj, keywords, comment_tags, options) -> Iterator[tuple]:
     """Babel extractor for views.yml: each message becomes a msgid (its English text) with its id as context."""
     source = fileobj.read().decode("utf-8")

@@ -126,27 +126,14 @@ def dictionary(res: dict) -> str:
     return table(columns, rows)
 
 
-def _resource_titles() -> dict[str, str]:
-    """The titles datapackage.json gives the resources (in English), in the page's language (context
-    "resource"): the data pages' titles. A resource not listed keeps its English title."""
-    return {
-        "Sources": pgettext("resource", "Sources"),
-        "Countries": pgettext("resource", "Countries"),
-        "Focus countries": pgettext("resource", "Focus countries"),
-        "Headline figures": pgettext("resource", "Headline figures"),
-        "Institutional changes": pgettext("resource", "Institutional changes"),
-        "Thematic areas": pgettext("resource", "Thematic areas"),
-        "Partners": pgettext("resource", "Partners"),
-        "Indicators": pgettext("resource", "Indicators"),
-        "Coverage statistics": pgettext("resource", "Coverage statistics"),
-    }
-
-
 def resource_title(res: dict) -> str | None:
-    """A resource's title in the page's language, or None when the catalogue has none (English pages: the
-    package's own)."""
+    """A resource's title in the page's language (context "resource"), or None when the catalogue has no
+    translation of it (English pages: the package's own)."""
     title = res.get("title") or res["name"]
-    return title if i18n.current() == i18n.DEFAULT else _resource_titles().get(title)
+    if i18n.current() == i18n.DEFAULT:
+        return title
+    # the titles are extracted from datapackage.json into the catalogues (i18n.extract_datapackage)
+    return pgettext("resource", title) if i18n.is_translated(i18n.current(), title, "resource") else None
 
 
 def resource_page(pkg, res: dict, downloads: list[Planned], release: Release) -> Page:
