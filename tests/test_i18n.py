@@ -21,7 +21,7 @@ from conftest import ROOT, VALID
 from spf.sitegen import coverage, i18n, views
 from spf.sitegen.generate import generate
 from spf.sitegen.i18n import Untranslated, _, ngettext, using
-from spf.sitegen.text import big, figure, h, md, number, percent
+from spf.sitegen.text import big, figure, h, marked, md, number, percent
 
 GOLDENS = ROOT / "tests" / "goldens_i18n"
 OTHER = [lang for lang in i18n.languages() if lang != i18n.DEFAULT]
@@ -32,7 +32,7 @@ def placeholders(text: str) -> set[str]:
 
 
 def test_the_site_has_french_and_spanish_catalogues():
-    assert i18n.languages() == ["en", "es", "fr"]
+    assert i18n.languages() == ["en", "ar", "es", "fr", "pt"]
 
 
 @pytest.mark.parametrize("lang", OTHER)
@@ -100,8 +100,9 @@ def test_a_missing_translation_falls_back_to_marked_english():
     with using("fr"):
         text = _("A sentence no catalogue holds, about {what}.", what="x < y")
     assert isinstance(text, Untranslated) and text == "A sentence no catalogue holds, about x < y."
-    assert h(text) == '<span lang="en" class="untranslated">A sentence no catalogue holds, about x &lt; y.</span>'
+    assert marked(text) == '<span lang="en" class="untranslated">A sentence no catalogue holds, about x &lt; y.</span>'
     assert md(text).startswith('<span lang="en" class="untranslated">')
+    assert h(text) == "A sentence no catalogue holds, about x &lt; y."  # h() is for attributes too: no markup
     assert not isinstance(_("A sentence no catalogue holds, about {what}.", what="z"), Untranslated)  # English
 
 
@@ -243,31 +244,54 @@ def locale_copy(tmp_path, monkeypatch):
     shutil.copytree(i18n.LOCALE_DIR, folder)
     monkeypatch.setattr(i18n, "LOCALE_DIR", folder)
     monkeypatch.setattr(i18n, "TEMPLATE", folder / "messages.pot")
-    for cached in (i18n.catalog, i18n._translations):
+    for cached in (i18n.catalog, i18n._translations, i18n._cldr):
         cached.cache_clear()
     yield folder
-    for cached in (i18n.catalog, i18n._translations):
+    for cached in (i18n.catalog, i18n._translations, i18n._cldr):
         cached.cache_clear()
 
 
-def test_a_fourth_language_is_a_catalogue(locale_copy):
-    """Portuguese with one translated string: it is a language of the site, the rest falls back visibly and the
+def test_another_language_is_a_catalogue(locale_copy):
+    """German with one translated string: it is a language of the site, the rest falls back visibly and the
     translations page lists what is missing; nothing breaks."""
     with (locale_copy / "messages.pot").open("rb") as f:
-        catalog = read_po(f, locale="pt")
-    catalog.get("Nothing is missing.").string = "Nada falta."
-    (locale_copy / "pt" / "LC_MESSAGES").mkdir(parents=True)
-    with (locale_copy / "pt" / "LC_MESSAGES" / "messages.po").open("wb") as f:
+        catalog = read_po(f, locale="de")
+    catalog.get("Nothing is missing.").string = "Nichts fehlt."
+    (locale_copy / "de" / "LC_MESSAGES").mkdir(parents=True)
+    with (locale_copy / "de" / "LC_MESSAGES" / "messages.po").open("wb") as f:
         write_po(f, catalog, omit_header=True)
-    assert i18n.languages() == ["en", "es", "fr", "pt"]
-    cov = coverage.coverage("pt")
+    assert i18n.languages() == ["en", "ar", "de", "es", "fr", "pt"]
+    cov = coverage.coverage("de")
     assert cov.translated == 1 and len(cov.missing) == cov.total - 1
-    with using("pt"):
-        assert _("Nothing is missing.") == "Nada falta."
+    with using("de"):
+        assert _("Nothing is missing.") == "Nichts fehlt."
         assert isinstance(views.text("chart.focus_map.title"), Untranslated)
         text = coverage.page().markdown()
-    assert "Focus countries by phase" in text.split("(pt)")[1]  # listed as missing
+    assert "Focus countries by phase" in text.split("(de)")[1]  # listed as missing
     assert '<span lang="en" class="untranslated">Translations</span>' in text
+    # the front matter feeds <title> and <meta>: plain escaped text there, no mark (it would show as markup)
+    front = text.split("---")[1]
+    assert 'title: "Translations"' in front and "<span" not in front
+
+
+@pytest.mark.repo_data
+def test_untranslated_text_is_never_markup_inside_an_attribute(locale_copy):
+    """A language with one translated string: every page is generated with English stand-ins, which are marked
+    lang="en" in element content but written as plain escaped text in attribute values (title, aria-label,
+    data-*) and front matter, where a mark would be markup shown as text (and a broken attribute)."""
+    with (locale_copy / "messages.pot").open("rb") as f:
+        catalog = read_po(f, locale="de")
+    (locale_copy / "de" / "LC_MESSAGES").mkdir(parents=True)
+    with (locale_copy / "de" / "LC_MESSAGES" / "messages.po").open("wb") as f:
+        write_po(f, catalog, omit_header=True)
+    pages = {k: v for k, v in generate(VALID / "datapackage.json", lang="de").items() if k.endswith(".md")}
+    marks = sum(text.count('class="untranslated"') for text in pages.values())
+    inside = {
+        path: found[:3]
+        for path, text in pages.items()
+        if (found := re.findall(r'="[^"<>]*<span lang="en" class="untranslated"', text))
+    }
+    assert marks > 100 and inside == {}
 
 
 def test_translations_page_shows_the_share_and_the_missing_strings(locale_copy):

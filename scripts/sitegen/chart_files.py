@@ -19,7 +19,7 @@ import resvg_py
 
 from spf.forked import Forked
 from spf.paths import BUILD, MKDOCS_YML
-from spf.sitegen import charts, embed_size, i18n, svg
+from spf.sitegen import charts, direction, embed_size, i18n, svg
 from spf.sitegen.components import LABEL_NAMES, link
 from spf.sitegen.i18n import _, pgettext
 from spf.sitegen.text import as_data, h, marked, plain
@@ -190,7 +190,7 @@ def embed_path(spec: charts.ChartSpec) -> str:
 EMBED_CSS = (
     "body{margin:0;padding:8px;font:14px/1.4 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#222;"
     "background:#fff}h1{font-size:16px;margin:0 0 4px}p{margin:4px 0}"
-    ".chart__svg{width:100%;max-width:480px;height:auto}"
+    ".chart__svg{width:100%;max-width:480px;height:auto;direction:ltr}"
     ".src{font-size:12px;color:#444}a{color:#1a4fa0}"
     "@media (prefers-color-scheme:dark){body{background:#1e2129;color:#e6e6e6}.src{color:#c8c8c8}a{color:#9cc0ff}"
     ".spfc-t{fill:#d0d0d0}.spfc-g{stroke:#4a4e59}.spfc-land{fill:#2b2f3a}.spfc-land,.spfc-border{stroke:#555a66}}"
@@ -229,7 +229,7 @@ def embed_page(spec: charts.ChartSpec, page_src: str) -> str:
         charts.figure(spec), spec.id, _("Chart: {title}", title=spec.title), data=charts.data_words(spec)
     )
     credit, more = embed_credit()
-    return (
+    page = (
         f'<!doctype html>\n<html lang="{h(i18n.current())}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{EMBED_CSP}">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
@@ -239,6 +239,7 @@ def embed_page(spec: charts.ChartSpec, page_src: str) -> str:
         f'<p class="src">{h(credit)} <a href="{h(back)}#{h(spec.id)}" target="_blank" '
         f'rel="noopener">{h(more)}</a></p></main></body></html>\n'
     )
+    return direction.html(page, i18n.current())
 
 
 def files(spec: charts.ChartSpec, page_src: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 
 from spf import csvsafe
-from spf.sitegen import chart_meta, i18n
+from spf.sitegen import chart_meta, direction, i18n
 from spf.sitegen.components import LABEL_NAMES, Block, Column, Raw, badge, data_text, link, sentence, table
 from spf.sitegen.i18n import _, pgettext
 from spf.sitegen.text import h, is_blank, marked, number, period_in_words, short, unit_name
@@ -77,7 +77,7 @@ def separators() -> str:
         return ".,"
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
-    return get_decimal_symbol(i18n.current()) + get_group_symbol(i18n.current())
+    return get_decimal_symbol(i18n.cldr()) + get_group_symbol(i18n.cldr())
 
 
 def _bar_traces(spec: ChartSpec) -> list[dict]:
@@ -230,7 +230,9 @@ def block(spec: ChartSpec, page_src: str) -> str:
     from spf.sitegen.chart_files import embed_height  # it imports this module
 
     fig = figure(spec)
-    fig_json = json.dumps(fig, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    # the interactive chart's texts in reading order (the static SVG puts its own lines in order: svg.line)
+    live = direction.in_reading_order(fig)
+    fig_json = json.dumps(live, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     rows = [{**r, spec.label_col: badge(r.get(spec.label_col, ""))} if spec.label_col in r else r for r in spec.data]
     own = DATA_TEXT + spec.data_text + (("period",) if any(period_in_words(r.get("period")) for r in rows) else ())
     rows = [{**r, **{k: data_text(r[k]) for k in own if not is_blank(r.get(k))}} for r in rows]

@@ -157,9 +157,23 @@ def N_(msgid: str) -> str:
 # Locale formats (Babel). English keeps the site's established style, byte for byte; other languages follow CLDR.
 
 
-# CLDR's minimumGroupingDigits where it is not 1: Spanish groups only from five digits ('1094', '11.094').
-# Babel does not apply it, so decimal() does.
-MIN_GROUPING = {"es": 2}
+# CLDR's minimumGroupingDigits where it is not 1: Spanish and European Portuguese group only from five digits
+# ('1094', '11.094', '11 094'). Babel does not apply it, so decimal() does.
+MIN_GROUPING = {"es": 2, "pt_PT": 2}
+
+
+def cldr(lang: str | None = None) -> str:
+    """The CLDR locale whose formats and names a language's pages use (default: the current language): the
+    `Language` its catalogue's header gives ('pt_PT' for the site's 'pt', the norm of Angola, Mozambique and
+    Cabo Verde), else the language's own code."""
+    return _cldr(lang or current())
+
+
+@cache
+def _cldr(lang: str) -> str:
+    if lang == DEFAULT or not po_path(lang).is_file():
+        return lang
+    return str(catalog(lang).locale or lang)  # Babel reads the header's Language
 
 
 def decimal(english: str) -> str:
@@ -169,14 +183,14 @@ def decimal(english: str) -> str:
     if lang == DEFAULT:
         return english
     value = Decimal(english.replace(",", ""))
-    if MIN_GROUPING.get(lang.split("_")[0], 1) == 2 and abs(value) < 10000:
-        return format_decimal(value, format="0.###", locale=lang, decimal_quantization=False)
-    return format_decimal(value, locale=lang, decimal_quantization=False)
+    if MIN_GROUPING.get(cldr(lang), MIN_GROUPING.get(lang, 1)) == 2 and abs(value) < 10000:
+        return format_decimal(value, format="0.###", locale=cldr(lang), decimal_quantization=False)
+    return format_decimal(value, locale=cldr(lang), decimal_quantization=False)
 
 
 def words(value: float) -> str:
     """A round number of millions or billions in words: '13,5 millions', '60 millones' (CLDR, with plurals)."""
-    return format_compact_decimal(value, format_type="long", locale=current(), fraction_digits=3)
+    return format_compact_decimal(value, format_type="long", locale=cldr(), fraction_digits=3)
 
 
 def percent(english_number: str) -> str:
@@ -185,7 +199,7 @@ def percent(english_number: str) -> str:
     if lang == DEFAULT:
         return f"{english_number} %"
     share = Decimal(english_number.replace(",", "")) / 100
-    return format_percent(share, locale=lang, decimal_quantization=False)
+    return format_percent(share, locale=cldr(lang), decimal_quantization=False)
 
 
 def date(value) -> str:
@@ -193,7 +207,7 @@ def date(value) -> str:
     from datetime import date as _date
 
     day = value if isinstance(value, _date) else _date.fromisoformat(str(value))
-    return format_date(day, format="long", locale=current())
+    return format_date(day, format="long", locale=cldr())
 
 
 def when(value) -> str:
@@ -208,7 +222,7 @@ def when(value) -> str:
     from datetime import date as _date
 
     month = _date(int(text[:4]), int(text[5:7]), 1)
-    return format_skeleton("yMMMM", month, locale=current())
+    return format_skeleton("yMMMM", month, locale=cldr())
 
 
 def range_(low: str, high: str) -> str:
@@ -225,8 +239,8 @@ def country(iso3: str, english: str | None = None) -> str:
     lang = current()
     if lang == DEFAULT:
         return english or found.name
-    cldr = Locale.parse(lang).territories.get(found.alpha_2)
-    return names.un_short_name(lang, iso3) or cldr or english or found.name
+    territory = Locale.parse(cldr(lang)).territories.get(found.alpha_2)
+    return names.un_short_name(lang, iso3) or territory or english or found.name
 
 
 def group_name(english: str) -> str | None:

@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
 
-from spf.sitegen import i18n, search_split
+from spf.sitegen import direction, i18n, search_split
 from spf.sitegen.text import h, h_message
 
 SITE_TEXTS = ("site_name", "site_description")
@@ -124,15 +124,17 @@ class SpfLanguagePlugin(BasePlugin):
             folder = site if lang == i18n.DEFAULT else site / lang
             folder.mkdir(parents=True, exist_ok=True)
             page = output if lang == i18n.DEFAULT else search_split.point_search(output)
-            (folder / "404.html").write_text(page, encoding="utf-8")
+            (folder / "404.html").write_text(direction.html(page, lang), encoding="utf-8")
         if (site / "search" / "search_index.json").is_file():
             search_split.split(site, i18n.DEFAULT, [lang for lang in i18n.languages() if lang != i18n.DEFAULT])
 
     def on_post_page(self, output: str, *, page, config) -> str:
-        """A translated page searches its own language's index (search_split)."""
-        if current_language(config) == i18n.DEFAULT or config.plugins.get("i18n") is None:
+        """A translated page searches its own language's index (search_split); a right-to-left page says so on
+        <html> and isolates its left-to-right parts (direction.html)."""
+        lang = current_language(config)
+        if lang == i18n.DEFAULT or config.plugins.get("i18n") is None:
             return output
-        return search_split.point_search(output)
+        return direction.html(search_split.point_search(output), lang)
 
     def on_build_error(self, *, error) -> None:
         self.depth = 0

@@ -38,9 +38,10 @@ class Page:
         need not parse it (late.py puts it back). The built page and the search index are the same either way."""
         # JSON strings are valid YAML scalars, so titles with quotes or colons stay intact. The theme writes
         # the title and description into <title>, the header, the navigation and <meta> without escaping
-        # them, so they are HTML-escaped here.
-        title = json.dumps(h(self.title), ensure_ascii=False)
-        description = json.dumps(h(self.description), ensure_ascii=False)
+        # them, so they are HTML-escaped here, without the mark of an untranslated text (markup, which <title>
+        # and attributes would show as text); the page's heading below keeps the mark.
+        title = json.dumps(h(str(self.title)), ensure_ascii=False)
+        description = json.dumps(h(str(self.description)), ensure_ascii=False)
         image = page_image([spec.id for spec in self.charts])  # share card: og:image in overrides/main.html
         toc_lang = f"toc_lang: {json.dumps(self.toc_lang)}\n" if self.toc_lang else ""
         head = f"---\ntitle: {title}\ndescription: {description}\nimage: {image}\n{toc_lang}---\n\n"

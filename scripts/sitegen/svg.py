@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import math
 
-from spf.sitegen.text import BREAKABLE, as_data, h, marked, marked_lines, plain
+from spf.sitegen import direction
+from spf.sitegen.text import BREAKABLE, DATA_END, DATA_START, as_data, h, marked, marked_lines, plain
 
 WIDTH = 400  # viewBox width: scaled to the column (at most 30rem), so 12 px text stays readable at 390 px
 HEIGHT = 300
@@ -33,6 +34,12 @@ def drawn(text: str, limit: int = DRAWN_MAX) -> str:
     """The text as it is drawn: at most `limit` characters, a longer text cut with "…"."""
     text = str(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def line(text: str) -> str:
+    """A line of text as a chart draws it: drawn(), in reading order in a right-to-left language
+    (direction.svg_line)."""
+    return direction.svg_line(drawn(text), DATA_START, DATA_END)
 
 
 def text_width(text: str, size: float = FONT) -> float:
@@ -92,12 +99,12 @@ def tick_label(v: float, axis: dict, separators: str = ".,") -> str:
 
 
 def lines_text(x: float, y: float, lines: list[str], anchor: str = "middle", size: float = FONT, dy=None) -> str:
-    """A <text> of several lines (tspans), the first baseline at y; data text (text.as_data) is marked
-    lang="en"."""
+    """A <text> of several lines (tspans), the first baseline at y, each in reading order (line()); data text
+    (text.as_data) is marked lang="en"."""
     dy = dy or size * 1.15
     spans = "".join(
-        f'<tspan x="{num(x)}" dy="{0 if i == 0 else num(dy)}">{line}</tspan>'
-        for i, line in enumerate(marked_lines([drawn(line) for line in lines], "tspan"))
+        f'<tspan x="{num(x)}" dy="{0 if i == 0 else num(dy)}">{row}</tspan>'
+        for i, row in enumerate(marked_lines([line(s) for s in lines], "tspan"))
     )
     size_attr = "" if size == FONT else f' font-size="{num(size)}"'
     return f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}"{size_attr}>{spans}</text>'
@@ -146,7 +153,7 @@ def legend(items: list[dict], width: float, y0: float, data: frozenset[str] = fr
         if item["kind"] == "line" and item.get("symbol"):
             parts.append(marker(x + 11, y - 4, item["symbol"], item["color"]))
         name = as_data(name) if item["name"] in data else name
-        parts.append(f'<text x="{num(x + 26)}" y="{num(y)}">{marked(name, "tspan")}</text>')
+        parts.append(f'<text x="{num(x + 26)}" y="{num(y)}">{marked(line(name), "tspan")}</text>')
         x += w
     return f'<g class="spfc-t" fill="{FG}">{"".join(parts)}</g>', y - y0 + FONT * 0.6
 

@@ -10,7 +10,7 @@ from functools import cache
 from spf.paths import DOCS
 from spf.sitegen import svg
 from spf.sitegen.i18n import _
-from spf.sitegen.svg import FG, FONT, WIDTH, drawn, h, lines_text, num, svg_root, text_width
+from spf.sitegen.svg import FG, FONT, WIDTH, drawn, h, line, lines_text, num, svg_root, text_width
 
 TOPOJSON = DOCS / "assets" / "vendor" / "topojson" / "world_110m.json"
 LAND, BORDER = "#f0f0f0", "#ffffff"  # light scheme; classes spfc-land / spfc-border follow the dark scheme
@@ -212,7 +212,7 @@ def _legend(items: list[tuple[str, str]], y0: float, title: str) -> tuple[str, f
     parts, x, y = [], 4.0, y0 + FONT
     title, items = drawn(title), [(color, drawn(text)) for color, text in items]
     if title:
-        parts.append(f'<text x="{num(x)}" y="{num(y)}">{h(title)}</text>')
+        parts.append(f'<text x="{num(x)}" y="{num(y)}">{h(line(title))}</text>')
         x += text_width(title) + 8
     for color, text in items:
         w = 20 + text_width(text) + 12

@@ -46,17 +46,20 @@ def link_parts(href: str) -> dict[str, str]:
 
 
 def h(text) -> str:
-    """Escape for HTML (attributes too). None and NaN become an empty string. This and md() are the one path
-    by which text from data or datapackage.json reaches a page."""
+    """Escape for HTML, the same in element content and in attribute values: it adds no markup (so an
+    untranslated text is not marked here; marked(), md() and h_message() mark it where they write element
+    content). None and NaN become an empty string. This and md() are the one path by which text from data or
+    datapackage.json reaches a page."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    return mark_untranslated(text, str(text).translate(_ESCAPE))
+    return str(text).translate(_ESCAPE)
 
 
 def h_message(template: str) -> str:
-    """h() of a catalogue message whose {placeholders} are filled afterwards (with HTML parts escaped on their
-    own): its braces stay, because a message has braces only around placeholders (msgrules.py)."""
-    return h(template).replace("&#123;", "{").replace("&#125;", "}")
+    """h() of a catalogue message, as element content, whose {placeholders} are filled afterwards (with HTML
+    parts escaped on their own): its braces stay, because a message has braces only around placeholders
+    (msgrules.py); an untranslated message is marked."""
+    return mark_untranslated(template, h(template).replace("&#123;", "{").replace("&#125;", "}"))
 
 
 # Ordinary white space (what a line may break at). No-break spaces (U+00A0, U+202F: '38,7 %', 'Source : ',
