@@ -9,6 +9,13 @@ French and Spanish publications ("pays à revenu intermédiaire de la tranche su
 mediano alto"); the UN's regions are the M49 names of the UN Statistics Division. All are proper names of
 groupings, so they live here rather than in the message catalogues; a language without an entry shows the
 English name, marked as data text.
+
+Portuguese is not an official language of the UN, so there is no UNTERM short name to follow: Portuguese country
+names are CLDR's pt_PT (European Portuguese, the norm of Angola, Mozambique and Cabo Verde), with a reviewed list
+below: the pt_PT name where Babel's "pt" (Brazilian) differs, and the UN's name where it differs from CLDR's. ILO
+regions and income groups are written as ILO texts in European Portuguese write them ("Europa e Ásia Central",
+"países de rendimento médio-elevado"), not in the World Bank's Brazilian Portuguese ("renda"); UN regions follow
+CLDR pt_PT for M49 where it has the name.
 """
 
 from __future__ import annotations
@@ -42,6 +49,24 @@ UN_SHORT_NAMES: dict[str, dict[str, str]] = {
         "TZA": "República Unida de Tanzanía",
         "VNM": "Viet Nam",
     },
+    "pt": {
+        # i18n.country reads Babel's "pt", which is CLDR's Brazilian data ("Quênia", "Vietnã"): the European
+        # Portuguese names of CLDR pt_PT are pinned here wherever the two differ for a focus country, and the
+        # reviewed names below replace CLDR's where the UN's (and the ILO's) name differs from both.
+        "CIV": "Côte d'Ivoire",  # CLDR: "Côte d’Ivoire (Costa do Marfim)" / "Costa do Marfim"; the UN name alone
+        "COD": "República Democrática do Congo",  # CLDR: "Congo-Kinshasa", colloquial; the UN's short name
+        "KEN": "Quénia",  # pt_PT (Brazilian "Quênia")
+        "LAO": "República Democrática Popular do Laos",  # CLDR: "Laos"; the UN short name, as fr and es list it
+        "MDG": "Madagáscar",  # pt_PT (Brazilian "Madagascar")
+        "MWI": "Malawi",  # CLDR: "Maláui"/"Malaui", Brazilian forms; Mozambique and Portugal write "Malawi"
+        "PSE": "Estado da Palestina",  # CLDR: "Territórios palestinianos"; the UN name of the State
+        "SLV": "El Salvador",  # pt_PT's "Salvador" reads as the Brazilian city; the country's own name
+        "TJK": "Tajiquistão",  # pt_PT (Brazilian "Tadjiquistão")
+        "TZA": "República Unida da Tanzânia",  # CLDR: "Tanzânia"; the UN short name
+        "UZB": "Usbequistão",  # pt_PT (Brazilian "Uzbequistão")
+        "VNM": "Vietname",  # pt_PT (Brazilian "Vietnã"); the UN's "Viet Nam" is its English spelling
+        # Kept from CLDR: "Essuatíni" (the Portuguese form of Eswatini), "Burquina Faso", "Cabo Verde".
+    },
 }
 
 # The ILO's five regions, as ILO texts name them in each language.
@@ -60,6 +85,13 @@ ILO_REGIONS: dict[str, dict[str, str]] = {
         "Asia and the Pacific": "Asia y el Pacífico",
         "Europe and Central Asia": "Europa y Asia Central",
     },
+    "pt": {  # ILO texts in Portuguese: "Europa e Ásia Central", "Ásia e Pacífico" (a label drops the article)
+        "Africa": "África",
+        "Americas": "Américas",
+        "Arab States": "Estados Árabes",
+        "Asia and the Pacific": "Ásia e Pacífico",
+        "Europe and Central Asia": "Europa e Ásia Central",
+    },
 }
 
 # World Bank income groups, as the World Bank names them in French and Spanish.
@@ -75,6 +107,12 @@ INCOME_GROUPS: dict[str, dict[str, str]] = {
         "upper-middle-income countries": "países de ingreso mediano alto",
         "lower-middle-income countries": "países de ingreso mediano bajo",
         "low-income countries": "países de ingreso bajo",
+    },
+    "pt": {  # as the ILO's World Social Protection Report figures are written in European Portuguese
+        "high-income countries": "países de rendimento elevado",
+        "upper-middle-income countries": "países de rendimento médio-elevado",
+        "lower-middle-income countries": "países de rendimento médio-baixo",
+        "low-income countries": "países de rendimento baixo",
     },
 }
 
@@ -99,6 +137,15 @@ UN_REGIONS: dict[str, dict[str, str]] = {
         "Latin America and the Caribbean (UN)": "América Latina y el Caribe (ONU)",
         "Northern America (UN)": "América septentrional (ONU)",
         "Oceania (UN)": "Oceanía (ONU)",
+    },
+    "pt": {  # CLDR pt_PT's M49 names ("América Setentrional" for 021); "Caraíbas" is the European form
+        "World": "Mundo",
+        "Africa (UN)": "África (ONU)",
+        "Asia (UN)": "Ásia (ONU)",
+        "Europe (UN)": "Europa (ONU)",
+        "Latin America and the Caribbean (UN)": "América Latina e Caraíbas (ONU)",
+        "Northern America (UN)": "América Setentrional (ONU)",
+        "Oceania (UN)": "Oceânia (ONU)",
     },
 }
 
