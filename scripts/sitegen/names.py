@@ -42,6 +42,20 @@ UN_SHORT_NAMES: dict[str, dict[str, str]] = {
         "TZA": "República Unida de Tanzanía",
         "VNM": "Viet Nam",
     },
+    # Arabic: the UN short names (UNTERM, as in the UN's Arabic list of Member States) where CLDR `ar` differs,
+    # checked against CLDR 'ar' for the 51 countries of data/countries.csv; entered from the UNTERM names (not
+    # re-read online here). CLDR already writes the UN names of Eswatini (إسواتيني) and Timor-Leste (تيمور - ليشتي).
+    "ar": {
+        "CIV": "كوت ديفوار",  # CLDR: ساحل العاج
+        "COD": "جمهورية الكونغو الديمقراطية",  # CLDR: الكونغو - كينشاسا
+        "CPV": "كابو فيردي",  # CLDR: الرأس الأخضر (the UN name since 2013)
+        "ECU": "إكوادور",  # CLDR: الإكوادور (the UN list writes it without the article)
+        "LAO": "جمهورية لاو الديمقراطية الشعبية",  # CLDR: لاوس
+        "MOZ": "موزامبيق",  # CLDR: موزمبيق
+        "PSE": "دولة فلسطين",  # CLDR: الأراضي الفلسطينية
+        "TZA": "جمهورية تنزانيا المتحدة",  # CLDR: تنزانيا
+        "VNM": "فييت نام",  # CLDR: فيتنام
+    },
 }
 
 # The ILO's five regions, as ILO texts name them in each language.
@@ -60,6 +74,15 @@ ILO_REGIONS: dict[str, dict[str, str]] = {
         "Asia and the Pacific": "Asia y el Pacífico",
         "Europe and Central Asia": "Europa y Asia Central",
     },
+    # Arabic: as ILO Arabic texts name them (المكتب الإقليمي للدول العربية, ilo.org/beirut; the regions of the
+    # World Social Protection Report as the ILO's Arabic releases name them).
+    "ar": {
+        "Africa": "أفريقيا",
+        "Americas": "الأمريكتان",
+        "Arab States": "الدول العربية",
+        "Asia and the Pacific": "آسيا والمحيط الهادئ",
+        "Europe and Central Asia": "أوروبا وآسيا الوسطى",
+    },
 }
 
 # World Bank income groups, as the World Bank names them in French and Spanish.
@@ -75,6 +98,13 @@ INCOME_GROUPS: dict[str, dict[str, str]] = {
         "upper-middle-income countries": "países de ingreso mediano alto",
         "lower-middle-income countries": "países de ingreso mediano bajo",
         "low-income countries": "países de ingreso bajo",
+    },
+    # Arabic: the World Bank's Arabic names (blogs.worldbank.org/ar/opendata, country classifications by income).
+    "ar": {
+        "high-income countries": "البلدان مرتفعة الدخل",
+        "upper-middle-income countries": "الشريحة العليا من البلدان متوسطة الدخل",
+        "lower-middle-income countries": "الشريحة الدنيا من البلدان متوسطة الدخل",
+        "low-income countries": "البلدان منخفضة الدخل",
     },
 }
 
@@ -99,6 +129,16 @@ UN_REGIONS: dict[str, dict[str, str]] = {
         "Latin America and the Caribbean (UN)": "América Latina y el Caribe (ONU)",
         "Northern America (UN)": "América septentrional (ONU)",
         "Oceania (UN)": "Oceanía (ONU)",
+    },
+    # Arabic: the M49 Arabic names of the UN Statistics Division, with "(الأمم المتحدة)" as "(ONU)" above.
+    "ar": {
+        "World": "العالم",
+        "Africa (UN)": "أفريقيا (الأمم المتحدة)",
+        "Asia (UN)": "آسيا (الأمم المتحدة)",
+        "Europe (UN)": "أوروبا (الأمم المتحدة)",
+        "Latin America and the Caribbean (UN)": "أمريكا اللاتينية ومنطقة البحر الكاريبي (الأمم المتحدة)",
+        "Northern America (UN)": "أمريكا الشمالية (الأمم المتحدة)",
+        "Oceania (UN)": "أوقيانوسيا (الأمم المتحدة)",
     },
 }
 
