@@ -67,6 +67,20 @@ UN_SHORT_NAMES: dict[str, dict[str, str]] = {
         "VNM": "Vietname",  # pt_PT (Brazilian "Vietnã"); the UN's "Viet Nam" is its English spelling
         # Kept from CLDR: "Essuatíni" (the Portuguese form of Eswatini), "Burquina Faso", "Cabo Verde".
     },
+    # Arabic: the UN short names (UNTERM, as in the UN's Arabic list of Member States) where CLDR `ar` differs,
+    # checked against CLDR 'ar' for the 51 countries of data/countries.csv; entered from the UNTERM names (not
+    # re-read online here). CLDR already writes the UN names of Eswatini (إسواتيني) and Timor-Leste (تيمور - ليشتي).
+    "ar": {
+        "CIV": "كوت ديفوار",  # CLDR: ساحل العاج
+        "COD": "جمهورية الكونغو الديمقراطية",  # CLDR: الكونغو - كينشاسا
+        "CPV": "كابو فيردي",  # CLDR: الرأس الأخضر (the UN name since 2013)
+        "ECU": "إكوادور",  # CLDR: الإكوادور (the UN list writes it without the article)
+        "LAO": "جمهورية لاو الديمقراطية الشعبية",  # CLDR: لاوس
+        "MOZ": "موزامبيق",  # CLDR: موزمبيق
+        "PSE": "دولة فلسطين",  # CLDR: الأراضي الفلسطينية
+        "TZA": "جمهورية تنزانيا المتحدة",  # CLDR: تنزانيا
+        "VNM": "فييت نام",  # CLDR: فيتنام
+    },
 }
 
 # The ILO's five regions, as ILO texts name them in each language.
@@ -92,6 +106,15 @@ ILO_REGIONS: dict[str, dict[str, str]] = {
         "Asia and the Pacific": "Ásia e Pacífico",
         "Europe and Central Asia": "Europa e Ásia Central",
     },
+    # Arabic: as ILO Arabic texts name them (المكتب الإقليمي للدول العربية, ilo.org/beirut; the regions of the
+    # World Social Protection Report as the ILO's Arabic releases name them).
+    "ar": {
+        "Africa": "أفريقيا",
+        "Americas": "الأمريكتان",
+        "Arab States": "الدول العربية",
+        "Asia and the Pacific": "آسيا والمحيط الهادئ",
+        "Europe and Central Asia": "أوروبا وآسيا الوسطى",
+    },
 }
 
 # World Bank income groups, as the World Bank names them in French and Spanish.
@@ -113,6 +136,13 @@ INCOME_GROUPS: dict[str, dict[str, str]] = {
         "upper-middle-income countries": "países de rendimento médio-elevado",
         "lower-middle-income countries": "países de rendimento médio-baixo",
         "low-income countries": "países de rendimento baixo",
+    },
+    # Arabic: the World Bank's Arabic names (blogs.worldbank.org/ar/opendata, country classifications by income).
+    "ar": {
+        "high-income countries": "البلدان مرتفعة الدخل",
+        "upper-middle-income countries": "الشريحة العليا من البلدان متوسطة الدخل",
+        "lower-middle-income countries": "الشريحة الدنيا من البلدان متوسطة الدخل",
+        "low-income countries": "البلدان منخفضة الدخل",
     },
 }
 
@@ -146,6 +176,16 @@ UN_REGIONS: dict[str, dict[str, str]] = {
         "Latin America and the Caribbean (UN)": "América Latina e Caraíbas (ONU)",
         "Northern America (UN)": "América Setentrional (ONU)",
         "Oceania (UN)": "Oceânia (ONU)",
+    },
+    # Arabic: the M49 Arabic names of the UN Statistics Division, with "(الأمم المتحدة)" as "(ONU)" above.
+    "ar": {
+        "World": "العالم",
+        "Africa (UN)": "أفريقيا (الأمم المتحدة)",
+        "Asia (UN)": "آسيا (الأمم المتحدة)",
+        "Europe (UN)": "أوروبا (الأمم المتحدة)",
+        "Latin America and the Caribbean (UN)": "أمريكا اللاتينية ومنطقة البحر الكاريبي (الأمم المتحدة)",
+        "Northern America (UN)": "أمريكا الشمالية (الأمم المتحدة)",
+        "Oceania (UN)": "أوقيانوسيا (الأمم المتحدة)",
     },
 }
 
