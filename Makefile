@@ -72,6 +72,10 @@ messages: $(STAMP) ## Extract the site's strings into messages.pot and update ea
 	@# Each .po keeps its header (Language, Plural-Forms with the three CLDR forms, UTF-8); the template has none,
 	@# so the creation date Babel would write is the time of the run: dropped, for a diff of the messages alone.
 	sed -i '/^"POT-Creation-Date: /d' $(LOCALE)/*/LC_MESSAGES/messages.po
+	@# The messages use named {placeholders} only: a '%' is a percent sign ('(% of GDP)'), never a printf
+	@# directive, so Babel's guess of python-format (which msgfmt --check would enforce: no Arabic text
+	@# can follow '% o' as the msgid does) is dropped.
+	sed -i '/^#, python-format$$/d' $(LOCALE)/messages.pot $(LOCALE)/*/LC_MESSAGES/messages.po
 
 linkcheck: $(STAMP) ## Check every internal link of the built site/ (raw HTML links included)
 	$(PY) scripts/linkcheck.py site

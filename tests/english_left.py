@@ -1,4 +1,4 @@
-"""English left on a French or Spanish page: the checker of tests/test_english_left.py, also a command
+"""English left on a page in another language: the checker of tests/test_english_left.py, also a command
 (`python tests/english_left.py site fr` lists what it finds in a built site).
 
 It reads what a reader sees or hears: the text of <body> and <title>, the attributes shown or spoken (title,
@@ -40,6 +40,9 @@ ENGLISH_ONLY = frozenset(
     november december
     """.split()
 )
+# Words of the list that are also words of a site language ("do" = "of the" and "for" = "be" in Portuguese):
+# not counted on that language's pages.
+ALSO_IN = {"pt": frozenset({"do", "for"})}
 # literal values and data text: never interface text
 SKIP_TAGS = {"script", "style", "code", "pre", "textarea", "template"}
 SEEN_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
@@ -57,13 +60,14 @@ class Hit:
         return f"{self.file}: {self.word!r} in {self.text!r}"
 
 
-def english_words(text: str) -> list[str]:
-    """The words of the list in `text`, as written."""
-    found = []
+def english_words(text: str, lang: str | None = None) -> list[str]:
+    """The words of the list in `text`, as written (less those that are words of `lang` too)."""
+    found, also = [], ALSO_IN.get(lang or "", frozenset())
     for token in WORD.findall(NOT_WORDS.sub(" ", text)):
         if token.isupper() and len(token) > 1:
             continue  # an acronym
-        if token.lower().replace("’", "'") in ENGLISH_ONLY:
+        word = token.lower().replace("’", "'")
+        if word in ENGLISH_ONLY and word not in also:
             found.append(token)
     return found
 
@@ -110,21 +114,21 @@ def _cut(element) -> None:
     parent.remove(element)
 
 
-def check_text(file: str, texts: list[str]) -> list[Hit]:
-    return [Hit(file, word, text) for text in texts for word in english_words(text)]
+def check_text(file: str, texts: list[str], lang: str | None = None) -> list[Hit]:
+    return [Hit(file, word, text) for text in texts for word in english_words(text, lang)]
 
 
-def check_html(file: str, html: str) -> list[Hit]:
-    return check_text(file, html_texts(html))
+def check_html(file: str, html: str, lang: str | None = None) -> list[Hit]:
+    return check_text(file, html_texts(html), lang)
 
 
 def check_site(site: Path, lang: str) -> list[Hit]:
     """Every HTML page (embed and 404 pages included) and every SVG image under site/<lang>/."""
     hits = []
     for path in sorted((site / lang).rglob("*.html")):
-        hits += check_html(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"))
+        hits += check_html(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"), lang)
     for path in sorted((site / lang).rglob("*.svg")):
-        hits += check_text(path.relative_to(site).as_posix(), svg_texts(path.read_bytes()))
+        hits += check_text(path.relative_to(site).as_posix(), svg_texts(path.read_bytes()), lang)
     return hits
 
 

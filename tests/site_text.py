@@ -112,9 +112,15 @@ PLURAL_NOUNS = {
     "es": "cambios países socios entradas filas fuentes personas cifras documentos cadenas años etapas resultados "
     "archivos idiomas programas áreas vacíos enlaces medidas hogares documentados documentadas registrados "
     "registradas contabilizados",
+    "pt": "mudanças alterações países parceiros entradas linhas fontes pessoas valores documentos textos anos "
+    "etapas resultados ficheiros línguas programas áreas lacunas ligações medidas agregados documentadas "
+    "documentados registadas registados contabilizadas",
+    # Arabic: 1 takes the singular; these are the plurals (3-10) of the nouns the site counts
+    "ar": "تغييرات بلدان شركاء مدخلات صفوف مصادر أشخاص أرقام وثائق سلاسل نصوص سنوات خطوات نتائج ملفات لغات "
+    "برامج مجالات ثغرات روابط تدابير أسر",
 }
 _SPACE = "[ \u00a0\u202f]"
-_SCALE = "(?:million|billion|millions|milliards?|mill[oó]n|millones|mil)"  # '1 million people' is singular
+_SCALE = "(?:million|billion|millions|milliards?|mill[oó]n|millones|mil|milhão|milhões|مليون|مليار)"  # '1 million people' is singular
 
 
 def one_plus_plural(text: str, lang: str) -> list[str]:
@@ -137,7 +143,9 @@ def one_plus_plural(text: str, lang: str) -> list[str]:
 
 
 _IDENTIFIER = re.compile(
-    r"(?:phase|fase|step|étape|etapa|sdg|odd|ods|level|niveau|nivel|version|versión)" + _SPACE + r"*$", re.I
+    r"(?:phase|fase|step|étape|etapa|sdg|odd|ods|level|niveau|nivel|nível|version|versión|versão|"
+    r"المرحلة|مرحلة|الخطوة|خطوة|الإصدار)" + _SPACE + r"*$",
+    re.I,
 )
 ISO_DATE = re.compile(r"(?<![\w-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?![\w-])")
 

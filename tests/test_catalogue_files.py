@@ -37,9 +37,11 @@ def test_header_names_the_language_and_its_plural_forms(lang):
     with i18n.po_path(lang).open("rb") as f:
         catalog = read_po(f)  # no locale given: what the header alone says
     headers = dict(catalog.mime_headers)
-    assert headers.get("Language") == lang
+    # the site's code, or a CLDR locale of it whose formats the pages use (pt: pt_PT, see i18n.cldr)
+    assert headers.get("Language") in (lang, i18n.cldr(lang)) and i18n.cldr(lang).split("_")[0] == lang
     assert "charset=utf-8" in headers.get("Content-Type", "").lower()
-    assert catalog.num_plurals == get_plural(lang).num_plurals == 3
+    assert catalog.num_plurals == get_plural(i18n.cldr(lang)).num_plurals == {"ar": 6}.get(lang, 3)
+    assert catalog.plural_expr == get_plural(i18n.cldr(lang)).plural_expr
     forms = {len(m.string) for m in catalog if m.id and isinstance(m.id, tuple)}
     assert forms == {catalog.num_plurals}, "every plural message carries one msgstr[] per form of the header"
 
@@ -50,6 +52,17 @@ def test_the_site_picks_the_plural_form_of_the_header(lang):
         one = i18n.ngettext("{count} entry", "{count} entries", 1, count="1")
         many = i18n.ngettext("{count} entry", "{count} entries", 5, count="5")
     assert one != many.replace("5", "1")
+
+
+def test_arabic_counts_take_six_forms():
+    """Arabic: 0, 1, 2, 3-10, 11-99 and 100+ each take their own form of the noun, as the header says."""
+    with i18n.using("ar"):
+        forms = [
+            i18n.ngettext("{count} focus country here", "{count} focus countries here", n, count=str(n))
+            for n in (0, 1, 2, 3, 11, 100)
+        ]
+    assert len(set(f.replace(str(n), "#") for n, f in zip((0, 1, 2, 3, 11, 100), forms, strict=True))) >= 4
+    assert all(str(n) in f and "countr" not in f for n, f in zip((0, 1, 2, 3, 11, 100), forms, strict=True))
 
 
 def test_msgfmt_check_fails_on_a_catalogue_without_header(tmp_path):

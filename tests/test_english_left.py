@@ -127,3 +127,9 @@ def test_a_chart_image_marks_its_data_categories_and_series():
         drawn = svg.render(fig, "c", "Gráfico", data=frozenset({"Older people", "Child benefit"}))
         assert svg_texts(drawn.encode()) and not [w for t in svg_texts(drawn.encode()) for w in english_words(t)]
         assert english_words(" ".join(svg_texts(svg.render(fig, "c", "Gráfico").encode()))) != []
+
+
+def test_words_that_are_also_portuguese_count_only_elsewhere():
+    assert english_words("Se for o caso, a lista do país", "pt") == []
+    assert english_words("Se for o caso, a lista do país", "fr") == ["for", "do"]
+    assert english_words("Download the chart for the country", "pt") == ["Download", "the", "chart", "the", "country"]

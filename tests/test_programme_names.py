@@ -22,13 +22,36 @@ ROOT = Path(__file__).resolve().parent.parent
 LONG = {
     "fr": "Programme phare mondial de l'OIT sur la mise en place de socles de protection sociale pour tous",
     "es": "Programa Mundial de Referencia de la OIT sobre el Establecimiento de Pisos de Protección Social para Todos",
+    # the title of the ILO's Portuguese brochure on the programme ("Criação e extensão de pisos de proteção social
+    # para todos – Programa Mundial"); no ILO page gives a longer Portuguese name
+    "pt": "Programa Mundial da OIT sobre a Criação e Extensão de Pisos de Proteção Social para Todos",
+    # as the Better Work programme (ILO–IFC) writes it in Arabic
+    "ar": "البرنامج العالمي الرائد لمنظمة العمل الدولية بشأن بناء أرضيات الحماية الاجتماعية للجميع",
 }
-SHORT = {"fr": "Programme phare", "es": "Programa Insignia"}
+SHORT = {
+    "fr": "Programme phare",
+    "es": "Programa Insignia",
+    "pt": "Programa Mundial de Pisos de Proteção Social",
+    "ar": "البرنامج الرائد",
+}
 NOT_THE_ILOS = {
     "fr": ["Programme phare SPS", "Construire des socles", "de mise en place de socles", "pays prioritaire"],
     "es": ["Programa Emblemático", "Programa Mundial Emblemático", "Construir pisos", "PPS", "uficiencia"],
+    "pt": ["Programa Emblemático", "Programa Global", "Pisos Sociais", "previdência", "Proteção Social Básica"],
+    "ar": ["البرنامج الرئيسي", "البرنامج الرائد العالمي", "الأرضيات الاجتماعية", "أرضيات الحماية الإجتماعية"],
 }
-START = {"fr": "Programme phare mondial", "es": "Programa Mundial"}
+START = {
+    "fr": "Programme phare mondial",
+    "es": "Programa Mundial",
+    "pt": "Programa Mundial da OIT",
+    "ar": "البرنامج العالمي الرائد",
+}
+PLANTED = {
+    "fr": "Résultats du Programme phare SPS",
+    "es": "El Programa Mundial Emblemático de la OIT",
+    "pt": "O Programa Emblemático da OIT",
+    "ar": "البرنامج الرئيسي لمنظمة العمل الدولية",
+}
 
 
 def wrong_names(lang: str, text: str) -> list[str]:
@@ -43,14 +66,13 @@ def wrong_names(lang: str, text: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("lang", ["fr", "es"])
+@pytest.mark.parametrize("lang", sorted(LONG))
 def test_the_check_finds_a_name_the_ilo_does_not_use(lang):
-    planted = {"fr": "Résultats du Programme phare SPS", "es": "El Programa Mundial Emblemático de la OIT"}[lang]
-    assert wrong_names(lang, planted)
+    assert wrong_names(lang, PLANTED[lang])
     assert not wrong_names(lang, f"Le {LONG[lang]} ; le {SHORT[lang]}.")
 
 
-@pytest.mark.parametrize("lang", ["fr", "es"])
+@pytest.mark.parametrize("lang", sorted(LONG))
 def test_catalogues_and_written_pages_use_the_ilos_names(lang):
     strings = [m.string for m in i18n.catalog(lang) if m.id and m.string]
     texts = [s for item in strings for s in (item if isinstance(item, tuple) else (item,))]
@@ -60,7 +82,7 @@ def test_catalogues_and_written_pages_use_the_ilos_names(lang):
 
 
 @pytest.mark.repo_data
-@pytest.mark.parametrize("lang", ["fr", "es"])
+@pytest.mark.parametrize("lang", sorted(LONG))
 def test_built_pages_use_the_ilos_names_and_title_the_home_page_once(built_site, lang):
     wrong = {}
     for page in (built_site / lang).rglob("*.html"):
