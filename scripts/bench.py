@@ -49,6 +49,8 @@ BUDGETS = {
     # issue 19: `make serve` on a fresh clone (bench_serve.py): the address within 90 s, in at most 15 lines
     "serve_fresh_clone_s": 90,
     "serve_lines": 15,
+    # issue 23: a warm `make site` of every language against the same build of the default language alone
+    "languages_warm_vs_one": 2.5,
 }
 
 
@@ -85,6 +87,41 @@ def bare_config(docs_dir: Path, out: Path) -> Path:
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     out.write_text(text, encoding="utf-8")
     return out
+
+
+def one_language_config(out: Path) -> Path:
+    """mkdocs.yml building the default language only (every other language's `build: false`), read from a
+    temporary folder (so its folders are written as absolute paths)."""
+    text = MKDOCS_YML.read_text(encoding="utf-8")
+    text, found = re.subn(r"^(\s+- \{locale: (?!.*default: true).*)build: true\}", r"\1build: false}", text, flags=re.M)
+    if found < 1:
+        raise ValueError("mkdocs.yml builds no language besides the default one")
+    text = re.sub(r"^watch:\n(  - .*\n)+", "", text, flags=re.M)
+    text = text.replace("docs_dir: docs", f"docs_dir: {DOCS}")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def bench_languages(runs: int, work: Path) -> dict:
+    """Warm `make site` with every language against the default language alone (same data, same caches)."""
+    one = one_language_config(work / "one-language.yml")
+    env = {"SPF_CACHE_DIR": str(work / "lang-cache"), "SPF_CHART_CACHE": str(work / "lang-chart-cache")}
+    builds = {
+        "one_language": [PY, "scripts/build_site.py", "--config", str(one), "--site", str(work / "site-one")],
+        "all_languages": [PY, "scripts/build_site.py", "--site", str(work / "site-all")],
+    }
+    for cmd in builds.values():
+        timed(cmd, env)  # the caches filled: every measured build is warm
+    t = {name: [] for name in builds}
+    for _ in range(runs):  # interleaved
+        for name, cmd in builds.items():
+            t[name].append(timed(cmd, env))
+    result = {name: stats(values) for name, values in t.items()}
+    result["languages"] = len(re.findall(r"^\s+- \{locale: ", MKDOCS_YML.read_text(encoding="utf-8"), flags=re.M))
+    result["pages"] = {name: site_size(work / f"site-{name.split('_')[0]}")["pages"] for name in builds}
+    result["ratio_all_vs_one_warm"] = round(result["all_languages"]["median"] / result["one_language"]["median"], 3)
+    return result
 
 
 def site_size(site: Path) -> dict:
@@ -226,6 +263,12 @@ def table(results: dict) -> str:
             f"{name}: cold {w['cold_bytes'] / 1000:.0f} KB, warm {w['warm_bytes'] / 1000:.1f} KB, "
             f"plotly loaded: {w['plotly_loaded']}"
         )
+    if lang := results.get("languages"):
+        lines.append(
+            f"{lang['languages']} languages, warm: {lang['all_languages']['median']} s for "
+            f"{lang['pages']['all_languages']} pages against {lang['one_language']['median']} s for "
+            f"{lang['pages']['one_language']} in one language: x{lang['ratio_all_vs_one_warm']}"
+        )
     if serve := results.get("serve"):
         lines.append(f"make serve, fresh clone: address after {serve['seconds_to_address']} s, {serve['lines']} lines")
     lines.extend(chart_lines(results.get("charts", {})))
@@ -258,6 +301,8 @@ def main(argv=None) -> int:
             "scales": [] if args.browser_only else [bench_scale(k, args.runs, work) for k in args.scales],
         }
         results["growth"] = growth(results["scales"]) if results["scales"] else {}
+        if not (args.smoke or args.browser_only):
+            results["languages"] = bench_languages(args.runs, work)
         if not (args.smoke or args.browser_only):
             results["serve"] = bench_serve()
         if not (args.smoke or args.build_only):

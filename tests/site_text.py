@@ -120,7 +120,8 @@ PLURAL_NOUNS = {
     "برامج مجالات ثغرات روابط تدابير أسر",
 }
 _SPACE = "[ \u00a0\u202f]"
-_SCALE = "(?:million|billion|millions|milliards?|mill[oó]n|millones|mil|milhão|milhões|مليون|مليار)"  # '1 million people' is singular
+# '1 million people' is singular
+_SCALE = "(?:million|billion|millions|milliards?|mill[oó]n|millones|mil|milhão|milhões|مليون|مليار)"
 
 
 def one_plus_plural(text: str, lang: str) -> list[str]:

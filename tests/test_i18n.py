@@ -244,10 +244,10 @@ def locale_copy(tmp_path, monkeypatch):
     shutil.copytree(i18n.LOCALE_DIR, folder)
     monkeypatch.setattr(i18n, "LOCALE_DIR", folder)
     monkeypatch.setattr(i18n, "TEMPLATE", folder / "messages.pot")
-    for cached in (i18n.catalog, i18n._translations, i18n._cldr):
+    for cached in (i18n.catalog, i18n._translations, i18n._translated, i18n._cldr):
         cached.cache_clear()
     yield folder
-    for cached in (i18n.catalog, i18n._translations, i18n._cldr):
+    for cached in (i18n.catalog, i18n._translations, i18n._translated, i18n._cldr):
         cached.cache_clear()
 
 

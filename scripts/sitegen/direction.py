@@ -75,11 +75,10 @@ _HTML_TAG = re.compile(r"<html\b([^<>]*)>")
 
 
 def html(output: str, lang: str) -> str:
-    """A built page in `lang`: on a right-to-left page, dir="rtl" on <html> and dir="ltr" on the elements
-    marked as written in a left-to-right language. Pages in a left-to-right language are returned as they
-    are."""
-    if not is_rtl(lang):
-        return output
+    """A built page in `lang`: on a right-to-left page, dir="rtl" on <html>; and on any page, each element
+    marked as written in a language of the other direction gets that direction as its `dir` (isolated: an
+    English source title on an Arabic page, the name العربية in the language switcher of an English one)."""
+    rtl = is_rtl(lang)
 
     def root(m: re.Match) -> str:
         attrs = m.group(1)
@@ -87,8 +86,8 @@ def html(output: str, lang: str) -> str:
 
     def element(m: re.Match) -> str:
         tag, before, code, after = m.groups()
-        if " dir=" in before or " dir=" in after or is_rtl(code):
+        if " dir=" in before or " dir=" in after or is_rtl(code) == rtl:
             return m.group(0)
-        return f'<{tag}{before} lang="{code}" dir="ltr"{after}>'
+        return f'<{tag}{before} lang="{code}" dir="{dir_of(code)}"{after}>'
 
-    return _LANG_TAG.sub(element, _HTML_TAG.sub(root, output, count=1))
+    return _LANG_TAG.sub(element, _HTML_TAG.sub(root, output, count=1) if rtl else output)

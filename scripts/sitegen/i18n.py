@@ -110,14 +110,22 @@ def _translations(lang: str) -> _gettext.NullTranslations:
 
 
 def is_translated(lang: str, msgid: str, context: str | None = None) -> bool:
-    if lang == DEFAULT:
-        return True
+    return lang == DEFAULT or (context, msgid) in _translated(lang)
+
+
+@cache
+def _translated(lang: str) -> frozenset[tuple[str | None, str]]:
+    """(context, msgid) of every message with a usable translation in `lang` (all plural forms filled, not
+    fuzzy), looked up once per language: a page build asks tens of thousands of times."""
     if not po_path(lang).is_file():
-        return False
-    message = catalog(lang).get(msgid, context)
-    strings = message.string if message is not None else ""
-    filled = all(strings) if isinstance(strings, tuple) else bool(strings)
-    return message is not None and filled and not message.fuzzy
+        return frozenset()
+    found = set()
+    for message in catalog(lang):
+        strings = message.string
+        filled = all(strings) if isinstance(strings, tuple) else bool(strings)
+        if message.id and filled and not message.fuzzy:
+            found.add((message.context, message.id[0] if isinstance(message.id, tuple) else message.id))
+    return frozenset(found)
 
 
 def _fill(text: str, params: dict) -> str:

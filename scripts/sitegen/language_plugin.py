@@ -133,7 +133,7 @@ class SpfLanguagePlugin(BasePlugin):
         <html> and isolates its left-to-right parts (direction.html)."""
         lang = current_language(config)
         if lang == i18n.DEFAULT or config.plugins.get("i18n") is None:
-            return output
+            return direction.html(output, lang)
         return direction.html(search_split.point_search(output), lang)
 
     def on_build_error(self, *, error) -> None:
