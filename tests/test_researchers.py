@@ -32,7 +32,7 @@ VERSION = DESCRIPTOR["version"]
 VDIR = f"downloads/v{VERSION}"
 SCHEMA = rdflib.Namespace("https://schema.org/")
 SPDX = rdflib.Namespace("http://spdx.org/rdf/terms#")
-LANG_DIRS = {"en": "", "fr": "fr/", "es": "es/"}
+LANG_DIRS = {lang: "" if lang == i18n.DEFAULT else f"{lang}/" for lang in i18n.languages()}
 ATOM = "{http://www.w3.org/2005/Atom}"
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -303,7 +303,8 @@ def test_every_page_links_the_feed_of_its_language(built_site):
         (href,) = re.findall(
             r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)"', page.read_text(encoding="utf-8")
         )
-        lang = page.relative_to(built_site).parts[0] if page.relative_to(built_site).parts[0] in ("fr", "es") else "en"
+        first = page.relative_to(built_site).parts[0]
+        lang = first if first in LANG_DIRS else i18n.DEFAULT
         assert (page.parent / href).resolve() == (built_site / LANG_DIRS[lang] / "feed.xml").resolve(), page
 
 

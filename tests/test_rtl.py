@@ -54,7 +54,8 @@ def test_a_right_to_left_page_isolates_its_left_to_right_parts():
     assert '<span lang="en" dir="ltr">ILO (2024)</span>' in out
     assert '<a hreflang="en" href="x">' in out and out.count('dir="ltr"') == 2  # hreflang is no language mark
     assert '<tspan lang="en">Togo</tspan>' in out  # SVG text: ordered by direction marks, not dir
-    assert direction.html(page, "fr") == page  # nothing in Arabic on it: a left-to-right page is unchanged
+    french = page.replace('<html lang="ar"', '<html lang="fr"')
+    assert direction.html(french, "fr") == french  # nothing in Arabic on it: a left-to-right page is unchanged
     switcher = '<html lang="en"><a href="ar/" hreflang="ar" lang="ar">العربية</a></html>'
     assert direction.html(switcher, "en") == switcher.replace('lang="ar">', 'lang="ar" dir="rtl">')
 
@@ -130,15 +131,18 @@ def test_arabic_pages_mirror_at_390px_and_their_charts_work(browser, site_url, k
 
 @pytest.mark.browser
 @pytest.mark.repo_data
-def test_arabic_search_finds_arabic_pages_with_its_stemmer(page):
-    """Search on /ar/ loads the Arabic index and lunr's Arabic stemmer: 'بالأردن' ('in Jordan', with the
-    prefix بال) finds the page of Jordan, named الأردن."""
+def test_arabic_search_finds_arabic_pages(page):
+    """Search on /ar/ loads the Arabic index and lunr's Arabic pipeline and finds pages by their Arabic words:
+    الأردن (Jordan) finds the page of Jordan. What it does not do (README, "Languages"): Material matches a
+    typed word as the start of a word, and lunr does not stem such a query, so a word with an attached prefix
+    (بالأردن, 'in Jordan') or without its article finds nothing."""
     page.goto(page.base + "/ar/results/", wait_until="load")
     page.locator("input.md-search__input").focus()
-    page.keyboard.type("بالأردن")
+    page.keyboard.type("الأردن")
     page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=15000)
     hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
-    assert any(h.endswith("/ar/countries/jor/") for h in hrefs), hrefs[:5]
+    assert any(h.split("?")[0].endswith("/ar/countries/jor/") for h in hrefs), hrefs[:5]
     assert all("/ar/" in h for h in hrefs)
+    assert [u for u in page.requests if u.endswith("/ar/search/search_index.json")]
     assert [u for u in page.requests if u.endswith("lunr.ar.min.js")]
     assert page.errors == []

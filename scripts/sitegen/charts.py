@@ -229,10 +229,8 @@ def block(spec: ChartSpec, page_src: str) -> str:
     from spf.sitegen import svg
     from spf.sitegen.chart_files import embed_height  # it imports this module
 
-    fig = figure(spec)
-    # the interactive chart's texts in reading order (the static SVG puts its own lines in order: svg.line)
-    live = direction.in_reading_order(fig)
-    fig_json = json.dumps(live, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    fig = figure(spec)  # drawn below; the interactive chart gets its texts in reading order (svg.line's rule)
+    fig_json = json.dumps(direction.in_reading_order(fig), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     rows = [{**r, spec.label_col: badge(r.get(spec.label_col, ""))} if spec.label_col in r else r for r in spec.data]
     own = DATA_TEXT + spec.data_text + (("period",) if any(period_in_words(r.get("period")) for r in rows) else ())
     rows = [{**r, **{k: data_text(r[k]) for k in own if not is_blank(r.get(k))}} for r in rows]

@@ -197,7 +197,7 @@ _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[,.\u202f\u00a0]\d{3})*(?:[.,]\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _IDENTIFIER = re.compile(
     r"(?:phase|phases|fase|fases|step|steps|étape|étapes|etapa|etapas|sdg|odd|ods|level|niveau|nivel|nível|"
-    r"المرحلة|المرحلتان|المرحلتين|مرحلة|الخطوة|خطوة|المؤشر|مؤشر|المستوى)[\s-]*"
+    r"المرحلة|المرحلتان|المرحلتين|مرحلة|الخطوة|خطوة|المؤشر|مؤشر|المستوى|المستدامة)[\s-]*"
     r"(?:\d[\d.]*)(?:\s*(?:and|or|et|ou|y|o|e|و|,|،)\s*\d)*$",
     re.I,
 )
