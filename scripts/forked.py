@@ -14,7 +14,7 @@ import signal
 import traceback
 
 
-def _child(receive, send, fn, args, nice: int, group: bool) -> None:
+def _child(receive, send, fn, args, nice: int, group: bool, stream: bool = False) -> None:
     # The child holds a copy of the pipe's reading end after fork: closed, so that a child of ours writing a
     # large result into its own pipe gets an error, not a block, when its reader is gone.
     receive.close()
@@ -23,7 +23,12 @@ def _child(receive, send, fn, args, nice: int, group: bool) -> None:
             os.setpgid(0, 0)  # a process group of its own: cancel() ends it with every child it forked
         if nice:
             os.nice(nice)
-        send.send(("ok", fn(*args)))
+        if stream:  # each item as soon as the child has it
+            for item in fn(*args):
+                send.send(("item", item))
+            send.send(("ok", None))
+        else:
+            send.send(("ok", fn(*args)))
     except BaseException:  # noqa: BLE001 - every failure goes back to the parent, which raises it
         send.send(("error", traceback.format_exc()))
     finally:
@@ -33,24 +38,47 @@ def _child(receive, send, fn, args, nice: int, group: bool) -> None:
 class Forked:
     """fn(*args) in a forked child; result() waits for it and raises RuntimeError(what + traceback) if it
     failed. A daemon child ends with its parent but may not fork again: pass daemon=False to a child that
-    uses Forked itself, and group=True so that cancel() ends its children too (its process group)."""
+    uses Forked itself, and group=True so that cancel() ends its children too (its process group). With
+    stream=True, fn is a generator whose items next_item() hands over one by one, as the child yields them."""
 
-    def __init__(self, what: str, fn, *args, daemon: bool = True, nice: int = 0, group: bool = False):
+    def __init__(
+        self, what: str, fn, *args, daemon: bool = True, nice: int = 0, group: bool = False, stream: bool = False
+    ):
         self.what = what
         self.group = group
         self._process = None
         self._outcome: tuple[str, object] | None = None
+        self._items: list | None = None
         if "fork" not in multiprocessing.get_all_start_methods():
             try:
-                self._outcome = ("ok", fn(*args))
+                self._items = list(fn(*args)) if stream else None
+                self._outcome = ("ok", None if stream else fn(*args))
             except Exception:
                 self._outcome = ("error", traceback.format_exc())
             return
         ctx = multiprocessing.get_context("fork")
         self._receive, send = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_child, args=(self._receive, send, fn, args, nice, group), daemon=daemon)
+        child_args = (self._receive, send, fn, args, nice, group, stream)
+        self._process = ctx.Process(target=_child, args=child_args, daemon=daemon)
         self._process.start()
         send.close()
+
+    def next_item(self):
+        """The next item of a stream=True child, or None once it has yielded them all."""
+        if self._items:
+            return self._items.pop(0)
+        if self._outcome is None:
+            try:
+                status, payload = self._receive.recv()
+            except EOFError:
+                status, payload = None, None
+            if status == "item":
+                return payload
+            self._receive.close()
+            self._process.join()
+            self._outcome = (status, payload) if status else ("error", f"it ended (exit code {self._process.exitcode})")
+        self.result()  # raises what the child raised
+        return None
 
     def result(self):
         if self._outcome is None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from spf.forked import Forked
 from spf.paths import SITE
 from spf.sitegen import settings
 
@@ -58,6 +59,10 @@ def parse(path: Path) -> Parsed:
             links.append((tag.lower(), values[attr]))
     ids = {html.unescape(a or b) for a, b in ID.findall(text)}
     return Parsed(links, ids)
+
+
+def parse_all(site: Path, pages: list[str]) -> dict[str, Parsed]:
+    return {rel: parse(site / rel) for rel in pages}
 
 
 def base_path(site_url: str) -> str:
@@ -100,15 +105,15 @@ def check(site: Path, base: str = "/") -> tuple[list[str], int, int]:
         for name in names
     }
     problems, internal, external = [], 0, 0
-    parsed: dict[str, Parsed] = {}  # per call: the same path can hold another build next time
+    pages = sorted(f for f in files if f.endswith(".html"))
+    # every page parsed once per call (the same path can hold another build next time), half of them by a
+    # forked process on the second core
+    second = Forked("parsing pages for the link check", parse_all, site, pages[len(pages) // 2 :])
+    parsed = parse_all(site, pages[: len(pages) // 2])
+    parsed.update(second.result())
 
-    def parsed_page(rel: str) -> Parsed:
-        if rel not in parsed:
-            parsed[rel] = parse(site / rel)
-        return parsed[rel]
-
-    for rel in sorted(f for f in files if f.endswith(".html")):
-        for tag, url in parsed_page(rel).links:
+    for rel in pages:
+        for tag, url in parsed[rel].links:
             scheme = urlsplit(url).scheme
             if scheme in ("http", "https") or url.startswith("//"):
                 if tag in LOADED:
@@ -127,7 +132,7 @@ def check(site: Path, base: str = "/") -> tuple[list[str], int, int]:
                 problems.append(f"{rel}: {url} does not exist")
             elif urlsplit(url).fragment and target.endswith(".html"):
                 fragment = unquote(urlsplit(url).fragment)
-                if fragment not in parsed_page(target).ids:
+                if fragment not in parsed[target].ids:
                     problems.append(f"{rel}: {url} has no element with id '{fragment}'")
     return problems, internal, external
 

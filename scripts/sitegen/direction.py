@@ -68,26 +68,30 @@ def in_reading_order(value):
     return value
 
 
-# An opening tag of an HTML element (not the SVG text elements, which the marks of svg_line handle) that
-# names a language with lang="..." and has no dir yet.
-_LANG_TAG = re.compile(r'<(?!tspan\b|text\b)([a-z][a-z0-9]*)\b([^<>]*?)\slang="([A-Za-z-]+)"([^<>]*)>')
+# A lang="..." attribute (not hreflang or xml:lang: a space comes before it), and <html>'s opening tag.
+_LANG = re.compile(r'\slang="([A-Za-z-]+)"')
 _HTML_TAG = re.compile(r"<html\b([^<>]*)>")
+_SVG_TEXT = ("tspan", "text")  # SVG text elements: ordered by the marks of svg_line, not by dir
 
 
 def html(output: str, lang: str) -> str:
-    """A built page in `lang`: on a right-to-left page, dir="rtl" on <html>; and on any page, each element
+    """A built page in `lang`: on a right-to-left page, dir="rtl" on <html>; and on any page, each HTML element
     marked as written in a language of the other direction gets that direction as its `dir` (isolated: an
     English source title on an Arabic page, the name العربية in the language switcher of an English one)."""
     rtl = is_rtl(lang)
-
-    def root(m: re.Match) -> str:
-        attrs = m.group(1)
-        return m.group(0) if " dir=" in attrs else f'<html{attrs} dir="rtl">'
-
-    def element(m: re.Match) -> str:
-        tag, before, code, after = m.groups()
-        if " dir=" in before or " dir=" in after or is_rtl(code) == rtl:
-            return m.group(0)
-        return f'<{tag}{before} lang="{code}" dir="{dir_of(code)}"{after}>'
-
-    return _LANG_TAG.sub(element, _HTML_TAG.sub(root, output, count=1) if rtl else output)
+    if rtl:
+        output = _HTML_TAG.sub(
+            lambda m: m.group(0) if " dir=" in m.group(1) else f'<html{m.group(1)} dir="rtl">', output, 1
+        )
+    parts, last = [], 0
+    for m in _LANG.finditer(output):
+        if is_rtl(m.group(1)) == rtl:
+            continue
+        start, end = output.rfind("<", 0, m.start()), output.find(">", m.end())
+        tag = output[start + 1 : end]
+        name = re.match(r"[a-z][a-z0-9]*", tag)
+        if start < last or end < 0 or name is None or name.group(0) in _SVG_TEXT or " dir=" in tag:
+            continue
+        parts += [output[last : m.end()], f' dir="{dir_of(m.group(1))}"']
+        last = m.end()
+    return "".join(parts) + output[last:] if parts else output

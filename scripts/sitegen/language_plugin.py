@@ -103,6 +103,23 @@ class SpfLanguagePlugin(BasePlugin):
         self.not_found: dict[str, str] = {}  # each language's 404 page
         self.depth = 0  # mkdocs-static-i18n builds the other languages inside the default one's on_post_build
 
+    def on_config(self, config):
+        """The theme's folders listed once for the builds of every language: MkDocs lists them in each build
+        to find the theme's static files (Material's icons are thousands of files), and they do not change
+        during a build."""
+        theme, original, listed = config.theme, config.theme.get_env, {}
+
+        def get_env():
+            env = original()
+            key = tuple(theme.dirs)
+            if key not in listed:
+                listed[key] = env.loader.list_templates()
+            env.loader.list_templates = lambda: listed[key]
+            return env
+
+        theme.get_env = get_env
+        return config
+
     def on_pre_build(self, *, config) -> None:
         self.depth += 1
 
