@@ -149,6 +149,17 @@ def test_numbers_follow_cldr_in_each_language():
         assert i18n.decimal("1,094") == "1\u202f094"
     with i18n.using("en"):
         assert i18n.decimal("1,094") == "1,094"
+    # Portuguese: CLDR pt_PT (the catalogue header's Language), not Babel's Brazilian 'pt' ('1.094', '38,7%')
+    with i18n.using("pt"):
+        assert i18n.cldr() == "pt_PT"
+        assert (i18n.decimal("1,094"), i18n.decimal("11,094.5")) == ("1094", "11\u00a0094,5")
+        assert (i18n.percent("38.7"), i18n.words(3.8e9)) == ("38,7%", "3,8 mil milhões")
+        assert i18n.when("2025-03-28") == "28 de março de 2025" and i18n.country("KEN") == "Quénia"
+    # Arabic: Latin digits, CLDR's default numbering system for 'ar' (the digits of the downloads and charts)
+    with i18n.using("ar"):
+        assert (i18n.decimal("11,094.5"), i18n.percent("38.7")) == ("11,094.5", "38.7%")
+        assert i18n.when("2025-03-28") == "28 مارس 2025" and i18n.country("PSE") == "دولة فلسطين"
+        assert not any("\u0660" <= c <= "\u0669" for c in i18n.when("2025-03-28") + i18n.decimal("1,234"))
 
 
 def test_download_sizes_are_written_in_the_pages_language():
