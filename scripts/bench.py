@@ -231,6 +231,10 @@ def browser_parts(work: Path, runs: int, with_lighthouse: bool) -> dict:
             "results": "/results/",
             "country": "/countries/tgo/",
             "country_fr": "/fr/countries/tgo/",
+            # issue 23: the same budgets in Portuguese and in Arabic (right to left)
+            "home_ar": "/ar/",
+            "country_ar": "/ar/countries/tgo/",
+            "results_pt": "/pt/results/",
             "no_charts": "/about-the-data/",
             "embed": "/embed/results-phase2-people/",
         }

@@ -45,7 +45,10 @@ class Visible(HTMLParser):
         if tag in self.VOID:
             return
         a = dict(attrs)
-        hidden = tag in self.SKIP or a.get("lang") == "en"
+        if tag == "html":
+            self.lang = a.get("lang")
+        # text marked as written in another language: data text (en), a French example quoted in a guide (fr)
+        hidden = tag in self.SKIP or a.get("lang") not in (None, getattr(self, "lang", None))
         self.stack.append((tag, hidden))
 
     def handle_endtag(self, tag):
@@ -75,6 +78,9 @@ def english_interface_strings(lang: str) -> list[str]:
     enough to be telling: if one shows on a page in `lang`, that text was not translated."""
     pieces = set()
     catalog = i18n.catalog(lang)
+    # what the translations themselves write: a piece that is also a word of the language ('Data', date in
+    # Portuguese) is no sign of English
+    written = " ".join(s for m in catalog if m.id for s in (m.string if isinstance(m.string, tuple) else (m.string,)))
     for message in catalog:
         if not message.id or isinstance(message.id, tuple):
             continue
@@ -84,7 +90,7 @@ def english_interface_strings(lang: str) -> list[str]:
             literal = literal.strip(" .,:;()")
             if len(literal) >= 4 and literal not in message.string:
                 pieces.add(literal)
-    return sorted(pieces)
+    return sorted(p for p in pieces if not re.search(rf"(?<!\w){re.escape(p)}(?!\w)", written))
 
 
 class NavLabels(HTMLParser):
