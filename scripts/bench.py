@@ -76,17 +76,22 @@ def stats(values: list[float]) -> dict:
     }
 
 
-def bare_config(docs_dir: Path, out: Path) -> Path:
-    """mkdocs.yml without the generating plugin and the watch list, reading pre-generated docs."""
-    text = MKDOCS_YML.read_text(encoding="utf-8")
+def write_config(text: str, docs_dir: Path, out: Path) -> Path:
+    """A variant of mkdocs.yml, read from another folder: no watch list, its folders as absolute paths."""
     text = re.sub(r"^watch:\n(  - .*\n)+", "", text, flags=re.M)
-    text, found = re.subn(r"^(plugins:\n(?:  - .*\n)*?)  - spf\n", r"\1", text, flags=re.M)
-    if found != 1:
-        raise ValueError("mkdocs.yml lists no `spf` plugin to leave out")
     text = text.replace("docs_dir: docs", f"docs_dir: {docs_dir}")
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     out.write_text(text, encoding="utf-8")
     return out
+
+
+def bare_config(docs_dir: Path, out: Path) -> Path:
+    """mkdocs.yml without the generating plugin and the watch list, reading pre-generated docs."""
+    text = MKDOCS_YML.read_text(encoding="utf-8")
+    text, found = re.subn(r"^(plugins:\n(?:  - .*\n)*?)  - spf\n", r"\1", text, flags=re.M)
+    if found != 1:
+        raise ValueError("mkdocs.yml lists no `spf` plugin to leave out")
+    return write_config(text, docs_dir, out)
 
 
 def one_language_config(out: Path) -> Path:
@@ -96,11 +101,7 @@ def one_language_config(out: Path) -> Path:
     text, found = re.subn(r"^(\s+- \{locale: (?!.*default: true).*)build: true\}", r"\1build: false}", text, flags=re.M)
     if found < 1:
         raise ValueError("mkdocs.yml builds no language besides the default one")
-    text = re.sub(r"^watch:\n(  - .*\n)+", "", text, flags=re.M)
-    text = text.replace("docs_dir: docs", f"docs_dir: {DOCS}")
-    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    out.write_text(text, encoding="utf-8")
-    return out
+    return write_config(text, DOCS, out)
 
 
 def bench_languages(runs: int, work: Path) -> dict:

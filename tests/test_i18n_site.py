@@ -40,6 +40,7 @@ class Visible(HTMLParser):
         self.stack: list[tuple[str, bool]] = []
         self.chrome_only = chrome_only
         self.parts: list[str] = []
+        self.lang: str | None = None  # the page's, from <html lang>
 
     def handle_starttag(self, tag, attrs):
         if tag in self.VOID:
@@ -48,7 +49,7 @@ class Visible(HTMLParser):
         if tag == "html":
             self.lang = a.get("lang")
         # text marked as written in another language: data text (en), a French example quoted in a guide (fr)
-        hidden = tag in self.SKIP or a.get("lang") not in (None, getattr(self, "lang", None))
+        hidden = tag in self.SKIP or a.get("lang") not in (None, self.lang)
         self.stack.append((tag, hidden))
 
     def handle_endtag(self, tag):

@@ -13,7 +13,7 @@ import pytest
 from conftest import PAGES, draw_all_charts, serious_axe_violations
 from spf.sitegen import direction, i18n, svg
 from spf.sitegen.text import DATA_END, DATA_START, as_data
-from test_browser import static_charts_visible
+from test_browser import external, static_charts_visible
 
 ARABIC = "المصدر"
 PAGES_390 = {"home": "/", "country": "/countries/jor/", "register": "/institutional-changes/"}
@@ -88,10 +88,10 @@ def test_arabic_pages_mirror_at_390px_and_their_charts_work(browser, site_url, k
     for lang in ("ar", "en"):  # English beside it: the same measures read the other way round
         context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
         pg = context.new_page()
-        errors, requests = [], []
-        pg.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
-        pg.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
-        pg.on("request", lambda r, requests=requests: requests.append(r.url))
+        pg.errors, pg.requests, pg.base = [], [], site_url  # as conftest's `page` records them (external())
+        pg.on("console", lambda m, pg=pg: pg.errors.append(m.text) if m.type == "error" else None)
+        pg.on("pageerror", lambda e, pg=pg: pg.errors.append(str(e)))
+        pg.on("request", lambda r, pg=pg: pg.requests.append(r.url))
         pg.goto(site_url + ("/ar" if lang == "ar" else "") + path, wait_until="load")
         seen[lang] = mirrored(pg)
         if lang == "ar":
@@ -104,8 +104,8 @@ def test_arabic_pages_mirror_at_390px_and_their_charts_work(browser, site_url, k
                 assert plot.locator(".chart__live svg.main-svg").count() >= 1
                 after = pg.evaluate("document.documentElement.scrollWidth")
                 assert after <= seen["ar"]["W"], f"the interactive chart made the page {after} px wide"
-            assert errors == []
-            assert [u for u in requests if not u.startswith(site_url) and not u.startswith("data:")] == []
+            assert pg.errors == []
+            assert external(pg) == []
             # the English data text inside the page is isolated left to right
             marks = pg.evaluate(
                 "[...document.querySelectorAll('article [lang=en]')].filter(e => !(e instanceof SVGElement))"
@@ -160,6 +160,6 @@ def test_every_other_arabic_page_kind_passes_axe_without_errors(page, kind):
     draw_all_charts(page)
     page.wait_for_timeout(200)
     assert page.errors == []
-    assert [u for u in page.requests if not u.startswith(page.base) and not u.startswith("data:")] == []
+    assert external(page) == []
     bad = serious_axe_violations(page)
     assert bad == [], "\n".join(map(str, bad))

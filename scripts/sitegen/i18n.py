@@ -191,7 +191,7 @@ def decimal(english: str) -> str:
     if lang == DEFAULT:
         return english
     value = Decimal(english.replace(",", ""))
-    if MIN_GROUPING.get(cldr(lang), MIN_GROUPING.get(lang, 1)) == 2 and abs(value) < 10000:
+    if MIN_GROUPING.get(cldr(lang), 1) == 2 and abs(value) < 10000:
         return format_decimal(value, format="0.###", locale=cldr(lang), decimal_quantization=False)
     return format_decimal(value, locale=cldr(lang), decimal_quantization=False)
 

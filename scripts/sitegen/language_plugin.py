@@ -149,9 +149,9 @@ class SpfLanguagePlugin(BasePlugin):
         """A translated page searches its own language's index (search_split); a right-to-left page says so on
         <html> and isolates its left-to-right parts (direction.html)."""
         lang = current_language(config)
-        if lang == i18n.DEFAULT or config.plugins.get("i18n") is None:
-            return direction.html(output, lang)
-        return direction.html(search_split.point_search(output), lang)
+        if lang != i18n.DEFAULT and config.plugins.get("i18n") is not None:
+            output = search_split.point_search(output)
+        return direction.html(output, lang)
 
     def on_build_error(self, *, error) -> None:
         self.depth = 0

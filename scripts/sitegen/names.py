@@ -50,22 +50,17 @@ UN_SHORT_NAMES: dict[str, dict[str, str]] = {
         "VNM": "Viet Nam",
     },
     "pt": {
-        # i18n.country reads Babel's "pt", which is CLDR's Brazilian data ("Quênia", "Vietnã"): the European
-        # Portuguese names of CLDR pt_PT are pinned here wherever the two differ for a focus country, and the
-        # reviewed names below replace CLDR's where the UN's (and the ILO's) name differs from both.
+        # i18n.country reads CLDR pt_PT (the catalogue header's Language, i18n.cldr): "Quénia", "Vietname",
+        # "Madagáscar". The reviewed names below replace CLDR's where the UN's (and the ILO's) name differs.
         "CIV": "Côte d'Ivoire",  # CLDR: "Côte d’Ivoire (Costa do Marfim)" / "Costa do Marfim"; the UN name alone
         "COD": "República Democrática do Congo",  # CLDR: "Congo-Kinshasa", colloquial; the UN's short name
-        "KEN": "Quénia",  # pt_PT (Brazilian "Quênia")
         "LAO": "República Democrática Popular do Laos",  # CLDR: "Laos"; the UN short name, as fr and es list it
-        "MDG": "Madagáscar",  # pt_PT (Brazilian "Madagascar")
         "MWI": "Malawi",  # CLDR: "Maláui"/"Malaui", Brazilian forms; Mozambique and Portugal write "Malawi"
         "PSE": "Estado da Palestina",  # CLDR: "Territórios palestinianos"; the UN name of the State
         "SLV": "El Salvador",  # pt_PT's "Salvador" reads as the Brazilian city; the country's own name
-        "TJK": "Tajiquistão",  # pt_PT (Brazilian "Tadjiquistão")
         "TZA": "República Unida da Tanzânia",  # CLDR: "Tanzânia"; the UN short name
-        "UZB": "Usbequistão",  # pt_PT (Brazilian "Uzbequistão")
-        "VNM": "Vietname",  # pt_PT (Brazilian "Vietnã"); the UN's "Viet Nam" is its English spelling
-        # Kept from CLDR: "Essuatíni" (the Portuguese form of Eswatini), "Burquina Faso", "Cabo Verde".
+        # Kept from CLDR: "Essuatíni" (the Portuguese form of Eswatini), "Burquina Faso", "Cabo Verde", and
+        # "Vietname" (the UN's "Viet Nam" is its English spelling).
     },
     # Arabic: the UN short names (UNTERM, as in the UN's Arabic list of Member States) where CLDR `ar` differs,
     # checked against CLDR 'ar' for the 51 countries of data/countries.csv; entered from the UNTERM names (not
